@@ -1,0 +1,69 @@
+// Normalises one parsed chat.completion.chunk (OpenAI shape plus OpenRouter/DeepSeek extras)
+// into the few facts the engine uses. The one place that knows chunk field names.
+import type { WireUsage } from './convert-usage';
+
+interface WireToolCallDelta {
+  index?: number;
+  id?: string | null;
+  function?: { name?: string | null; arguments?: string | null } | null;
+}
+
+interface WireChunk {
+  model?: string;
+  provider?: string;
+  choices?: Array<{
+    delta?: {
+      content?: string | null;
+      /** OpenRouter */
+      reasoning?: string | null;
+      /** DeepSeek and others */
+      reasoning_content?: string | null;
+      tool_calls?: WireToolCallDelta[] | null;
+    } | null;
+    finish_reason?: string | null;
+  }>;
+  usage?: WireUsage | null;
+}
+
+export interface ToolCallFragment {
+  index: number;
+  id?: string;
+  name?: string;
+  argumentsDelta: string;
+}
+
+export interface ChunkFacts {
+  model?: string;
+  provider?: string;
+  text?: string;
+  reasoning?: string;
+  toolCalls: ToolCallFragment[];
+  finishReason?: string;
+  usage?: WireUsage;
+}
+
+export function mapStreamChunk(chunk: unknown): ChunkFacts {
+  const wire = chunk as WireChunk;
+  const facts: ChunkFacts = { toolCalls: [] };
+  if (typeof wire.model === 'string' && wire.model) facts.model = wire.model;
+  if (typeof wire.provider === 'string' && wire.provider) facts.provider = wire.provider;
+  if (wire.usage) facts.usage = wire.usage;
+  const choice = wire.choices?.[0];
+  if (!choice) return facts;
+  const delta = choice.delta;
+  if (delta) {
+    if (typeof delta.content === 'string' && delta.content) facts.text = delta.content;
+    const reasoning = delta.reasoning ?? delta.reasoning_content;
+    if (typeof reasoning === 'string' && reasoning) facts.reasoning = reasoning;
+    for (const call of delta.tool_calls ?? []) {
+      facts.toolCalls.push({
+        index: call.index ?? 0,
+        ...(call.id ? { id: call.id } : {}),
+        ...(call.function?.name ? { name: call.function.name } : {}),
+        argumentsDelta: call.function?.arguments ?? '',
+      });
+    }
+  }
+  if (choice.finish_reason) facts.finishReason = choice.finish_reason;
+  return facts;
+}

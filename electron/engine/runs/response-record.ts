@@ -1,0 +1,67 @@
+// Building and finishing a ResponseRecord: pure functions, so the rules are testable alone.
+import type { ModelPricing, ResponseRecord, RunTarget, TokenUsage } from '../../../shared/records';
+import type { JuxtaError } from '../../../shared/result';
+import { resolveCost } from '../cost';
+import { convertUsage, providerCost } from '../provider/convert-usage';
+import type { AttemptOutcome } from './stream-attempt';
+
+export function newResponseRecord(id: string, runId: string, targetIndex: number, target: RunTarget): ResponseRecord {
+  return {
+    id,
+    runId,
+    targetIndex,
+    connectionId: target.connectionId,
+    modelAsked: target.model,
+    modelServed: null,
+    providerServed: null,
+    status: 'pending',
+    incomplete: false,
+    text: '',
+    reasoning: '',
+    toolCalls: [],
+    finishReason: null,
+    usage: null,
+    cost: { usd: null, source: 'unknown' },
+    metrics: { ttftMs: null, totalMs: null, tokensPerSecond: null },
+    error: null,
+    attempts: [],
+  };
+}
+
+/** Output tokens per second after the first token; null when too short to measure. */
+export function tokensPerSecond(completionTokens: number, ttftMs: number | null, totalMs: number): number | null {
+  if (ttftMs === null || completionTokens <= 0) return null;
+  const generationMs = totalMs - ttftMs;
+  if (generationMs < 1) return null;
+  return (completionTokens / generationMs) * 1000;
+}
+
+/** Applies the end of the (last) attempt to the record: status, usage, cost, metrics, error. */
+export function finishResponseRecord(record: ResponseRecord, outcome: AttemptOutcome, pricing: ModelPricing | null): void {
+  const usage: TokenUsage | null = outcome.usage ? convertUsage(outcome.usage) : null;
+  record.usage = usage;
+  record.cost = resolveCost(usage, outcome.usage ? providerCost(outcome.usage) : undefined, pricing);
+  record.finishReason = outcome.finishReason;
+  const completionTokens = usage?.completionTokens || outcome.contentChunks;
+  record.metrics = {
+    ttftMs: outcome.ttftMs,
+    totalMs: outcome.totalMs,
+    tokensPerSecond: tokensPerSecond(completionTokens, outcome.ttftMs, outcome.totalMs),
+  };
+  const hasContent = record.text.length > 0 || record.reasoning.length > 0 || record.toolCalls.length > 0;
+  const error: JuxtaError | null = outcome.error;
+  if (error?.kind === 'cancelled') {
+    record.status = 'stopped';
+    record.incomplete = true;
+    record.error = null;
+  } else if (error) {
+    record.status = 'error';
+    record.incomplete = hasContent;
+    record.error = error;
+  } else {
+    record.status = 'done';
+    // A stream that closed without a finish reason was cut short, even if the SDK saw no error.
+    record.incomplete = outcome.finishReason === null || outcome.finishReason === 'error';
+    record.error = null;
+  }
+}

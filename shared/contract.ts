@@ -1,0 +1,120 @@
+// The one contract between the renderer and the Node side, shared by both transports
+// (Electron IPC through the preload, HTTP + SSE through the web host).
+// Inputs are zod schemas (validated on the Node side before any work); outputs are TS types.
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ConnectionSummary,
+  ModelInfo,
+  RunDetail,
+  RunSummary,
+} from './records';
+import type { Result } from './result';
+import type { RunEventBatch } from './run-events';
+import type { MethodName } from './method-names';
+
+export { methodNames, ipcChannel, type MethodName } from './method-names';
+
+const id = z.string().min(1, 'expected a non-empty id').max(200);
+const noInput = z.object({}).strict();
+
+export const baseUrlSchema = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
+    } catch {
+      return false;
+    }
+  }, 'expected an http(s) URL without credentials, e.g. https://openrouter.ai/api/v1');
+
+export const addConnectionInput = z
+  .object({
+    kind: z.enum(['openrouter', 'openai-compatible']),
+    label: z.string().trim().min(1, 'expected a label').max(80),
+    baseUrl: baseUrlSchema.optional(),
+    /** Sent once from the form to the Node side, which encrypts it; never sent back. */
+    apiKey: z.string().trim().min(1).max(500).optional(),
+    /** Alternatively, the name of an environment variable that holds the key (web host and CLI). */
+    apiKeyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name such as OPENROUTER_API_KEY')
+      .optional(),
+  })
+  .strict()
+  .refine((input) => !(input.apiKey && input.apiKeyEnv), {
+    message: 'give either apiKey or apiKeyEnv, not both',
+    path: ['apiKeyEnv'],
+  });
+
+export const runParamsSchema = z
+  .object({
+    temperature: z.number().min(0, 'expected 0 to 2').max(2, 'expected 0 to 2').optional(),
+    maxTokens: z.number().int('expected a whole number').min(1).max(1_000_000).optional(),
+  })
+  .strict();
+
+export const MAX_TARGETS = 8;
+
+export const startRunInput = z
+  .object({
+    prompt: z.string().refine((text) => text.trim().length > 0, 'expected a prompt'),
+    systemPrompt: z.string().optional(),
+    params: runParamsSchema.default({}),
+    targets: z
+      .array(z.object({ connectionId: id, model: z.string().trim().min(1, 'expected a model id').max(300) }).strict())
+      .min(1, 'expected at least one model')
+      .max(MAX_TARGETS, `expected at most ${MAX_TARGETS} models`),
+  })
+  .strict();
+
+export const methodInputs = {
+  getAppInfo: noInput,
+  listConnections: noInput,
+  addConnection: addConnectionInput,
+  addDemoConnection: noInput,
+  removeConnection: z.object({ connectionId: id }).strict(),
+  listModels: z.object({ connectionId: id }).strict(),
+  startRun: startRunInput,
+  stopRun: z.object({ runId: id, responseId: id.optional() }).strict(),
+  listRuns: z
+    .object({
+      search: z.string().max(500).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+      beforeCreatedAt: z.number().int().optional(),
+    })
+    .strict(),
+  getRun: z.object({ runId: id }).strict(),
+} as const satisfies Record<MethodName, z.ZodType>;
+
+/** What a caller passes (defaults may be left out). */
+export type MethodInput<M extends MethodName> = z.input<(typeof methodInputs)[M]>;
+/** What the Node side receives after validation (defaults filled in). */
+export type ParsedInput<M extends MethodName> = z.output<(typeof methodInputs)[M]>;
+
+export interface MethodOutputs {
+  getAppInfo: AppInfo;
+  listConnections: ConnectionSummary[];
+  addConnection: ConnectionSummary;
+  addDemoConnection: ConnectionSummary;
+  removeConnection: { removed: boolean };
+  listModels: ModelInfo[];
+  startRun: { runId: string; responseIds: string[] };
+  stopRun: { stopped: number };
+  listRuns: RunSummary[];
+  getRun: RunDetail;
+}
+export type MethodOutput<M extends MethodName> = MethodOutputs[M];
+
+/** What the Node side implements: each method gets validated input and may throw JuxtaFailure. */
+export type JuxtaService = { [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> } & {
+  /** Streams a run's events; the first batch is a run-snapshot. Returns an unsubscribe function. */
+  subscribeRun(runId: string, onBatch: (batch: RunEventBatch) => void): () => void;
+};
+
+/** What the renderer calls: the same methods, errors as values. window.juxta in Electron. */
+export type JuxtaApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> } & {
+  subscribeRun(runId: string, onBatch: (batch: RunEventBatch) => void): () => void;
+};
