@@ -18,23 +18,25 @@ export type RunEvent =
 export type RunEventBatch = RunEvent[];
 
 /**
- * Merges adjacent text/reasoning deltas of the same response so a batch carries one string per
- * response instead of one event per token.
+ * Merges each response's consecutive text (or reasoning) deltas within a batch into one event, so
+ * a batch carries about one string per response instead of one event per token. Order between
+ * events of the same response is kept; events of different responses are independent.
  */
-export function mergeAdjacentDeltas(events: RunEvent[]): RunEvent[] {
+export function coalesceDeltas(events: RunEvent[]): RunEvent[] {
   const merged: RunEvent[] = [];
+  const lastIndexByResponse = new Map<string, number>();
   for (const event of events) {
-    const previous = merged[merged.length - 1];
-    if (
-      previous &&
-      (event.type === 'text-delta' || event.type === 'reasoning-delta') &&
-      previous.type === event.type &&
-      previous.responseId === event.responseId
-    ) {
-      merged[merged.length - 1] = { ...previous, text: previous.text + event.text };
-      continue;
+    const responseId = 'responseId' in event ? event.responseId : undefined;
+    if (responseId !== undefined && (event.type === 'text-delta' || event.type === 'reasoning-delta')) {
+      const lastIndex = lastIndexByResponse.get(responseId);
+      const last = lastIndex === undefined ? undefined : merged[lastIndex];
+      if (last && last.type === event.type) {
+        merged[lastIndex!] = { ...last, text: last.text + event.text };
+        continue;
+      }
     }
     merged.push(event);
+    if (responseId !== undefined) lastIndexByResponse.set(responseId, merged.length - 1);
   }
   return merged;
 }

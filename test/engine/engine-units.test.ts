@@ -6,7 +6,7 @@ import { classifyError, parseRetryAfter } from '../../electron/engine/provider/c
 import { mapStreamChunk } from '../../electron/engine/provider/map-stream-chunk';
 import { EventBatcher } from '../../electron/engine/runs/event-batcher';
 import { tokensPerSecond } from '../../electron/engine/runs/response-record';
-import type { RunEventBatch } from '../../shared/run-events';
+import { coalesceDeltas, type RunEventBatch } from '../../shared/run-events';
 
 const context = { streamStarted: false, nowMs: Date.parse('2026-01-01T00:00:00Z') };
 
@@ -139,5 +139,25 @@ describe('small rules', () => {
     expect(tokensPerSecond(100, 500, 1500)).toBe(100);
     expect(tokensPerSecond(100, null, 1500)).toBeNull();
     expect(tokensPerSecond(0, 10, 100)).toBeNull();
+  });
+});
+
+describe('coalesceDeltas', () => {
+  it('merges each response\'s deltas across interleaving, keeping order within a response', () => {
+    expect(
+      coalesceDeltas([
+        { type: 'text-delta', responseId: 'a', text: '1' },
+        { type: 'text-delta', responseId: 'b', text: 'x' },
+        { type: 'text-delta', responseId: 'a', text: '2' },
+        { type: 'reasoning-delta', responseId: 'a', text: 'r' },
+        { type: 'text-delta', responseId: 'a', text: '3' },
+        { type: 'text-delta', responseId: 'b', text: 'y' },
+      ]),
+    ).toEqual([
+      { type: 'text-delta', responseId: 'a', text: '12' },
+      { type: 'text-delta', responseId: 'b', text: 'xy' },
+      { type: 'reasoning-delta', responseId: 'a', text: 'r' },
+      { type: 'text-delta', responseId: 'a', text: '3' },
+    ]);
   });
 });

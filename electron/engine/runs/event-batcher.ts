@@ -1,7 +1,7 @@
 // Coalesces a subscriber's run events: one IPC/SSE message per token stalls the renderer at 8 streams.
 // Leading edge: the first event after a quiet spell goes out at once (first token is never delayed);
 // after that at most one batch per interval.
-import { mergeAdjacentDeltas, type RunEvent, type RunEventBatch } from '../../../shared/run-events';
+import { coalesceDeltas, type RunEvent, type RunEventBatch } from '../../../shared/run-events';
 
 export class EventBatcher {
   private queue: RunEvent[] = [];
@@ -32,7 +32,7 @@ export class EventBatcher {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.queue.length === 0 || this.disposed) return;
-    const batch = mergeAdjacentDeltas(this.queue);
+    const batch = coalesceDeltas(this.queue);
     this.queue = [];
     this.lastFlushAt = this.now();
     this.deliver(batch);

@@ -106,16 +106,22 @@ export async function streamAttempt(
       if (facts.finishReason) finishReason = facts.finishReason;
       if (facts.usage) usage = facts.usage;
     }
-    return { finishReason, usage, error: null, ttftMs, totalMs: clock.monotonicMs() - startedAt, contentChunks };
+    // The SDK ends the iteration quietly on abort, so the signals say whether it finished.
+    const error = abortError(signal, idle.signal, limits);
+    return { finishReason, usage, error, ttftMs, totalMs: clock.monotonicMs() - startedAt, contentChunks };
   } catch (thrown) {
     // An abort surfaces as different errors depending on where it lands; the signals are the truth.
-    const error: JuxtaError = signal.aborted
-      ? { kind: 'cancelled', message: 'Stopped.' }
-      : idle.signal.aborted
-        ? { kind: 'timeout', message: `The provider sent nothing for ${Math.round(limits.idleTimeoutMs / 1000)} s, so the call was ended.` }
-        : classifyError(thrown, { streamStarted: ttftMs !== null, nowMs: clock.wallMs() });
+    const error = abortError(signal, idle.signal, limits) ?? classifyError(thrown, { streamStarted: ttftMs !== null, nowMs: clock.wallMs() });
     return { finishReason, usage, error, ttftMs, totalMs: clock.monotonicMs() - startedAt, contentChunks };
   } finally {
     clearTimeout(idleTimer);
   }
+}
+
+function abortError(userSignal: AbortSignal, idleSignal: AbortSignal, limits: AttemptLimits): JuxtaError | null {
+  if (userSignal.aborted) return { kind: 'cancelled', message: 'Stopped.' };
+  if (idleSignal.aborted) {
+    return { kind: 'timeout', message: `The provider sent nothing for ${(limits.idleTimeoutMs / 1000).toFixed(1)} s, so the call was ended.` };
+  }
+  return null;
 }
