@@ -1,0 +1,36 @@
+// The main window's options, as a pure function so a test can check every security flag.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export interface MainWindowPreferences {
+  /** Painted before the page: avoids a white flash when the OS uses a dark theme. */
+  darkTheme?: boolean;
+}
+
+export function buildMainWindowOptions(preloadPath: string, preferences: MainWindowPreferences = {}): BrowserWindowConstructorOptions {
+  return {
+    title: 'Juxta',
+    width: 1280,
+    height: 820,
+    minWidth: 860,
+    minHeight: 560,
+    // Shown on ready-to-show, so the first frame is the app and not a blank window.
+    show: false,
+    backgroundColor: preferences.darkTheme ? '#16181d' : '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      // A sandboxed preload can require only 'electron': it is bundled into one CommonJS file.
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+    },
+  };
+}

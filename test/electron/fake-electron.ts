@@ -1,0 +1,144 @@
+// A stand-in for the 'electron' module, enough for electron/main/index.ts to start, serve IPC and
+// quit under Node (the real binary cannot run in every environment). It records what main does
+// and lets a test play the renderer's part. Not a test file: imported by main-process.test.ts.
+import { EventEmitter } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+
+export class FakeWebContents extends EventEmitter {
+  readonly posted: Array<{ channel: string; message: unknown; transfer: unknown[] | undefined }> = [];
+  windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
+  postMessage(channel: string, message: unknown, transfer?: unknown[]): void {
+    this.posted.push({ channel, message, transfer });
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => unknown): void {
+    this.windowOpenHandler = handler;
+  }
+}
+
+export class FakeMessagePortMain extends EventEmitter {
+  readonly sent: unknown[] = [];
+  closed = false;
+  postMessage(message: unknown): void {
+    this.sent.push(message);
+  }
+  start(): void {}
+  close(): void {
+    this.closed = true;
+  }
+}
+
+type QuitEvent = { preventDefault(): void };
+
+function createFakeElectron() {
+  const paths = new Map<string, string>();
+  let markReady: () => void = () => undefined;
+  let ready = new Promise<void>((resolve) => (markReady = resolve));
+  const windows: FakeBrowserWindow[] = [];
+  const channels: FakeMessagePortMain[] = [];
+  const invokeHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
+  const listeners = new Map<string, (event: unknown, request: unknown) => void>();
+  const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    quitted: false,
+    setPath: vi.fn((name: string, path: string) => void paths.set(name, path)),
+    getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
+    getAppPath: () => fileURLToPath(new URL('../../', import.meta.url)),
+    getVersion: () => '0.1.0-test',
+    requestSingleInstanceLock: vi.fn(() => true),
+    whenReady: () => ready,
+    exit: vi.fn(),
+    // Electron's order: will-quit listeners may preventDefault, otherwise the app ends.
+    quit: vi.fn(() => {
+      let prevented = false;
+      const event: QuitEvent = { preventDefault: () => (prevented = true) };
+      app.emit('will-quit', event);
+      if (!prevented) app.quitted = true;
+    }),
+  });
+
+  class FakeBrowserWindow extends EventEmitter {
+    static getAllWindows = () => windows;
+    readonly webContents = new FakeWebContents();
+    readonly loadURL = vi.fn(async (_url: string) => undefined);
+    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+      super();
+      windows.push(this);
+      app.emit('web-contents-created', {}, this.webContents);
+    }
+    show(): void {}
+    focus(): void {}
+    restore(): void {}
+    isMinimized(): boolean {
+      return false;
+    }
+  }
+
+  class MessageChannelMain {
+    readonly port1 = new FakeMessagePortMain();
+    readonly port2 = { transferred: true };
+    constructor() {
+      channels.push(this.port1);
+    }
+  }
+
+  const electron = {
+    app,
+    BrowserWindow: FakeBrowserWindow,
+    MessageChannelMain,
+    ipcMain: {
+      handle: (channel: string, handler: (event: unknown, input: unknown) => Promise<unknown>) => void invokeHandlers.set(channel, handler),
+      removeHandler: (channel: string) => void invokeHandlers.delete(channel),
+      on: (channel: string, listener: (event: unknown, request: unknown) => void) => void listeners.set(channel, listener),
+      removeListener: (channel: string) => void listeners.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: vi.fn(),
+      handle: vi.fn((scheme: string, handler: (request: Request) => Promise<Response>) => void protocolHandlers.set(scheme, handler)),
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onHeadersReceived: vi.fn() },
+      },
+    },
+    safeStorage: {
+      isEncryptionAvailable: () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptString: (plaintext: string) => Buffer.from(`enc:${Buffer.from(plaintext).toString('base64')}`),
+      decryptString: (ciphertext: Buffer) => Buffer.from(ciphertext.toString().slice(4), 'base64').toString(),
+    },
+    nativeTheme: { shouldUseDarkColors: true },
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
+    dialog: { showErrorBox: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+
+  return {
+    electron,
+    windows,
+    channels,
+    invokeHandlers,
+    listeners,
+    protocolHandlers,
+    ready: () => markReady(),
+    /** A fresh process: the same fake, emptied, for a relaunch. */
+    reset() {
+      app.removeAllListeners();
+      app.quitted = false;
+      windows.length = 0;
+      channels.length = 0;
+      invokeHandlers.clear();
+      listeners.clear();
+      protocolHandlers.clear();
+      ready = new Promise<void>((resolve) => (markReady = resolve));
+    },
+  };
+}
+
+// Kept on globalThis so a relaunch (vi.resetModules + a new import of main) sees the same fake.
+const holder = globalThis as typeof globalThis & { juxtaFakeElectron?: ReturnType<typeof createFakeElectron> };
+export const fake = (holder.juxtaFakeElectron ??= createFakeElectron());
