@@ -1,6 +1,6 @@
 // Store benchmark: seeds 100k runs (2 responses each) and 1M usage rows in a temp file, then times
 // cold opens, the run list, search and getRun against the budgets in DESIGN.md.
-// Usage: npx tsx bench/store.ts [--json] [--runs N] [--usage N] [--keep]
+// Usage: npx tsx bench/store.ts [--json] [--verbose] [--runs N] [--usage N] [--keep]
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +10,9 @@ import { closeDatabase, openDatabase } from '../electron/store/database';
 import { createRunsRepository } from '../electron/store/runs-repository';
 import { createUsageRepository } from '../electron/store/usage-repository';
 import type { ResponseRecord, RunRecord } from '../shared/records';
+import { percentile, printReport, round, type BenchRow } from './bench-report';
 
 const argumentList = process.argv.slice(2);
-const jsonOutput = argumentList.includes('--json');
 const keepFiles = argumentList.includes('--keep');
 function numberArgument(name: string, fallback: number): number {
   const index = argumentList.indexOf(name);
@@ -99,7 +99,7 @@ function makeResponse(run: RunRecord, targetIndex: number): ResponseRecord {
     providerServed: failed ? null : 'Provider',
     status: failed ? 'error' : 'done',
     incomplete: false,
-    text: failed ? '' : sentence(between(60, 160)),
+    text: failed ? '' : sentence(between(30, 100)),
     reasoning: '',
     toolCalls: [],
     finishReason: failed ? null : 'stop',
@@ -180,133 +180,122 @@ function seed(path: string): { runsMs: number; usageMs: number } {
   return { runsMs, usageMs };
 }
 
-interface Distribution {
-  p50: number;
-  p95: number;
-  max: number;
-  samples: number;
-}
-function distribution(samples: number[]): Distribution {
-  const sorted = [...samples].sort((left, right) => left - right);
-  const at = (quantile: number) => sorted[Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? Number.NaN, samples: sorted.length };
-}
 function time(operation: () => unknown): number {
   const startedAt = performance.now();
   operation();
   return performance.now() - startedAt;
 }
-const round = (value: number) => Math.round(value * 100) / 100;
+function timeEach<Item>(items: Item[], operation: (item: Item) => unknown): number[] {
+  return items.map((item) => time(() => operation(item)));
+}
+const p50 = (samples: number[]) => round(percentile(samples, 0.5));
+const p95 = (samples: number[]) => round(percentile(samples, 0.95));
+const max = (samples: number[]) => round(Math.max(...samples));
+const within = (value: number, budget: number): 'ok' | 'over' => (value < budget ? 'ok' : 'over');
+
+// Varied search terms: very common, mid-frequency and rare words, several words, prefixes (from three
+// characters), model names, terms that match nothing, and hostile syntax.
+const searchTerms = [
+  'the', 'function', 'error', 'borrow checker', 'rust ownership', 'async await', 'docker', 'kubernetes linux',
+  'neural network', 'transformer attention', 'garbage collector', 'heap', 'sql query', 'python', 'typ', 'gen',
+  'compi', 'ka', 'the a of', 'vector embedding retrieval', 'mutex channel', 'rebase', 'iterator closure',
+  vocabulary[300] ?? 'x', vocabulary[1000] ?? 'x', vocabulary[2000] ?? 'x', vocabulary[5000] ?? 'x', vocabulary[9000] ?? 'x',
+  vocabulary[15000] ?? 'x', vocabulary[19999] ?? 'x', `${vocabulary[400] ?? 'x'} ${vocabulary[600] ?? 'x'}`,
+  `${vocabulary[3000] ?? 'x'} the`, 'zzzzunknown', 'nothing matches this', 'foo" OR *', '-:', 'NEAR(a b)',
+  'col:value', 'gpt-4o', 'claude', 'write summary', 'explain compare', 'memory leak', 'cache latency',
+  'json schema validation', 'react vue', 'git merge branch', 'binary tree sort', 'hash graph', 'token stream',
+];
 
 const directory = mkdtempSync(join(tmpdir(), 'juxta-bench-store-'));
 try {
   // First open in the process: includes loading the native addon, as at app start.
   const freshPath = join(directory, 'fresh.sqlite');
-  let freshStore: ReturnType<typeof openStore> | undefined;
-  const coldOpenFreshMs = time(() => {
-    freshStore = openStore(freshPath, { log: () => {} });
-  });
-  freshStore?.close();
+  const coldOpenFreshMs = time(() => openStore(freshPath, { log: () => {} }).close());
 
   const seededPath = join(directory, 'seeded.sqlite');
   const seedStartedAt = performance.now();
+  const seedCpuBefore = process.cpuUsage();
   const seeding = seed(seededPath);
   const seedMs = performance.now() - seedStartedAt;
+  const seedCpu = process.cpuUsage(seedCpuBefore);
   const databaseBytes = statSync(seededPath).size;
 
-  // Cold open of the seeded file (the OS page cache may still hold it) plus the first page, as at app start.
-  let store = openStore(seededPath, { log: () => {} });
-  store.close();
-  const coldOpenSeededSamples: number[] = [];
-  const coldFirstPageSamples: number[] = [];
+  // Opening the seeded file (the OS page cache may still hold it) and the first page, as at app start.
+  openStore(seededPath, { log: () => {} }).close();
+  const coldOpenSeeded: number[] = [];
+  const coldFirstPage: number[] = [];
   for (let index = 0; index < 10; index += 1) {
-    coldOpenSeededSamples.push(time(() => (store = openStore(seededPath, { log: () => {} }))));
-    coldFirstPageSamples.push(time(() => store.listRuns({ limit: 50 })));
-    store.close();
-  }
-  store = openStore(seededPath, { log: () => {} });
-
-  const firstPageSamples: number[] = [];
-  for (let index = 0; index < 50; index += 1) firstPageSamples.push(time(() => store.listRuns({ limit: 50 })));
-
-  const deepPageSamples: number[] = [];
-  const lastCreatedAt = store.listRuns({ limit: 1 })[0]?.createdAt ?? Date.now();
-  for (let index = 0; index < 50; index += 1) {
-    const before = startOfData + Math.floor(random() * (lastCreatedAt - startOfData));
-    deepPageSamples.push(time(() => store.listRuns({ limit: 50, beforeCreatedAt: before })));
+    let store: ReturnType<typeof openStore> | undefined;
+    coldOpenSeeded.push(time(() => (store = openStore(seededPath, { log: () => {} }))));
+    coldFirstPage.push(time(() => store?.listRuns({ limit: 50 })));
+    store?.close();
   }
 
-  // Varied search terms: very common, mid-frequency and rare words, several words, prefixes, model names,
-  // terms that match nothing, and hostile syntax.
-  const searchTerms = [
-    'the', 'function', 'error', 'borrow checker', 'rust ownership', 'async await', 'docker', 'kubernetes linux',
-    'neural network', 'transformer attention', 'garbage collector', 'heap', 'sql query', 'python', 'typ', 'gen',
-    'compi', 'ka', 'the a of', 'vector embedding retrieval', 'mutex channel', 'rebase', 'iterator closure',
-    vocabulary[300] ?? 'x', vocabulary[1000] ?? 'x', vocabulary[2000] ?? 'x', vocabulary[5000] ?? 'x', vocabulary[9000] ?? 'x',
-    vocabulary[15000] ?? 'x', vocabulary[19999] ?? 'x', `${vocabulary[400] ?? 'x'} ${vocabulary[600] ?? 'x'}`,
-    `${vocabulary[3000] ?? 'x'} the`, 'zzzzunknown', 'nothing matches this', 'foo" OR *', '-:', 'NEAR(a b)',
-    'col:value', 'gpt-4o', 'claude', 'write summary', 'explain compare', 'memory leak', 'cache latency',
-    'json schema validation', 'react vue', 'git merge branch', 'binary tree sort', 'hash graph', 'token stream',
-  ];
-  const searchSamples: number[] = [];
-  const searchDetails: { term: string; ms: number; results: number }[] = [];
+  const store = openStore(seededPath, { log: () => {} });
+  const firstPage = timeEach(Array.from({ length: 50 }), () => store.listRuns({ limit: 50 }));
+  const newestCreatedAt = store.listRuns({ limit: 1 })[0]?.createdAt ?? Date.now();
+  const deepPage = timeEach(
+    Array.from({ length: 50 }, () => startOfData + Math.floor(random() * (newestCreatedAt - startOfData))),
+    (before) => store.listRuns({ limit: 50, beforeCreatedAt: before }),
+  );
   for (const term of searchTerms) store.listRuns({ search: term, limit: 50 });
-  for (const term of searchTerms) {
-    let results = 0;
-    const ms = time(() => (results = store.listRuns({ search: term, limit: 50 }).length));
-    searchSamples.push(ms);
-    searchDetails.push({ term, ms: round(ms), results });
-  }
-
-  const getRunSamples: number[] = [];
-  for (let index = 0; index < 200; index += 1) {
-    const id = `run-${between(0, runCount - 1).toString().padStart(7, '0')}`;
-    getRunSamples.push(time(() => store.getRun(id)));
-  }
+  const searchResults = new Map<string, number>();
+  const search = timeEach(searchTerms, (term) => searchResults.set(term, store.listRuns({ search: term, limit: 50 }).length));
+  const getRun = timeEach(
+    Array.from({ length: 200 }, () => `run-${between(0, runCount - 1).toString().padStart(7, '0')}`),
+    (id) => store.getRun(id),
+  );
   store.close();
 
-  const search = distribution(searchSamples);
-  const coldOpenSeeded = distribution(coldOpenSeededSamples);
   const figures = {
     runs: runCount,
     responses: runCount * 2,
     usageRows: usageCount,
     databaseMB: round(databaseBytes / 1024 / 1024),
     seedSeconds: round(seedMs / 1000),
+    // CPU time of the seeding: the wall time above also counts waiting for a busy machine.
+    seedCpuSeconds: round((seedCpu.user + seedCpu.system) / 1e6),
     seedRunsSeconds: round(seeding.runsMs / 1000),
     seedUsageSeconds: round(seeding.usageMs / 1000),
     coldOpenFreshWithMigrationsMs: round(coldOpenFreshMs),
-    coldOpenSeededMs: { p50: round(coldOpenSeeded.p50), max: round(coldOpenSeeded.max) },
-    coldFirstPageMs: { p50: round(distribution(coldFirstPageSamples).p50), max: round(distribution(coldFirstPageSamples).max) },
-    listRunsFirstPageMs: { p50: round(distribution(firstPageSamples).p50), p95: round(distribution(firstPageSamples).p95) },
-    listRunsDeepPageMs: { p50: round(distribution(deepPageSamples).p50), p95: round(distribution(deepPageSamples).p95) },
-    searchMs: { p50: round(search.p50), p95: round(search.p95), max: round(search.max), queries: search.samples },
-    getRunMs: { p50: round(distribution(getRunSamples).p50), p95: round(distribution(getRunSamples).p95) },
-    budgets: {
-      searchUnder50ms: search.p95 < searchBudgetMs,
-      coldOpenWithMigrationsUnder300ms: coldOpenFreshMs < coldOpenBudgetMs,
-    },
+    coldOpenSeededP50Ms: p50(coldOpenSeeded),
+    coldOpenSeededMaxMs: max(coldOpenSeeded),
+    coldFirstPageP50Ms: p50(coldFirstPage),
+    listRunsFirstPageP50Ms: p50(firstPage),
+    listRunsFirstPageP95Ms: p95(firstPage),
+    listRunsDeepPageP50Ms: p50(deepPage),
+    listRunsDeepPageP95Ms: p95(deepPage),
+    searchP50Ms: p50(search),
+    searchP95Ms: p95(search),
+    searchMaxMs: max(search),
+    searchQueries: search.length,
+    getRunP50Ms: p50(getRun),
+    getRunP95Ms: p95(getRun),
   };
 
-  const rows: [string, string][] = [
-    ['data', `${figures.runs} runs, ${figures.responses} responses, ${figures.usageRows} usage rows, ${figures.databaseMB} MB`],
-    ['seeding', `${figures.seedSeconds} s (runs ${figures.seedRunsSeconds} s, usage ${figures.seedUsageSeconds} s)`],
-    ['cold open, fresh DB + migrations', `${figures.coldOpenFreshWithMigrationsMs} ms (budget ${coldOpenBudgetMs} ms)`],
-    ['cold open, seeded DB', `p50 ${figures.coldOpenSeededMs.p50} ms, max ${figures.coldOpenSeededMs.max} ms`],
-    ['first page after cold open', `p50 ${figures.coldFirstPageMs.p50} ms, max ${figures.coldFirstPageMs.max} ms`],
-    ['listRuns first page (50)', `p50 ${figures.listRunsFirstPageMs.p50} ms, p95 ${figures.listRunsFirstPageMs.p95} ms`],
-    ['listRuns deep page (50)', `p50 ${figures.listRunsDeepPageMs.p50} ms, p95 ${figures.listRunsDeepPageMs.p95} ms`],
-    ['listRuns search (50)', `p50 ${figures.searchMs.p50} ms, p95 ${figures.searchMs.p95} ms, max ${figures.searchMs.max} ms over ${figures.searchMs.queries} queries (budget ${searchBudgetMs} ms)`],
-    ['getRun', `p50 ${figures.getRunMs.p50} ms, p95 ${figures.getRunMs.p95} ms`],
-  ];
-  const width = Math.max(...rows.map(([label]) => label.length));
-  console.log(rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n'));
   if (argumentList.includes('--verbose')) {
-    for (const detail of [...searchDetails].sort((left, right) => right.ms - left.ms)) {
-      console.log(`  search ${JSON.stringify(detail.term).padEnd(34)} ${String(detail.ms).padStart(7)} ms  ${detail.results} results`);
+    const details = searchTerms.map((term, index) => ({ term, ms: search[index] ?? 0 })).sort((left, right) => right.ms - left.ms);
+    for (const { term, ms } of details) {
+      console.log(`  search ${JSON.stringify(term).padEnd(36)} ${ms.toFixed(2).padStart(7)} ms  ${searchResults.get(term) ?? 0} results`);
     }
   }
-  if (jsonOutput) console.log(JSON.stringify(figures));
+  const rows: BenchRow[] = [
+    { metric: 'database size', value: figures.databaseMB, unit: 'MB' },
+    { metric: `seeding (${runCount} runs, ${runCount * 2} responses, ${usageCount} usage rows)`, value: figures.seedSeconds, unit: 's', budget: '< 60', verdict: within(figures.seedSeconds, 60) },
+    { metric: 'seeding, CPU time', value: figures.seedCpuSeconds, unit: 's' },
+    { metric: 'cold open, fresh DB + migrations', value: figures.coldOpenFreshWithMigrationsMs, unit: 'ms', budget: `< ${coldOpenBudgetMs}`, verdict: within(figures.coldOpenFreshWithMigrationsMs, coldOpenBudgetMs) },
+    { metric: 'cold open, seeded DB, p50', value: figures.coldOpenSeededP50Ms, unit: 'ms', budget: `< ${coldOpenBudgetMs}`, verdict: within(figures.coldOpenSeededMaxMs, coldOpenBudgetMs) },
+    { metric: 'first page after open, p50', value: figures.coldFirstPageP50Ms, unit: 'ms' },
+    { metric: 'listRuns first page (50), p50', value: figures.listRunsFirstPageP50Ms, unit: 'ms' },
+    { metric: 'listRuns first page (50), p95', value: figures.listRunsFirstPageP95Ms, unit: 'ms' },
+    { metric: 'listRuns deep page (50), p95', value: figures.listRunsDeepPageP95Ms, unit: 'ms' },
+    { metric: `listRuns search (${search.length} terms), p50`, value: figures.searchP50Ms, unit: 'ms' },
+    { metric: `listRuns search (${search.length} terms), p95`, value: figures.searchP95Ms, unit: 'ms', budget: `< ${searchBudgetMs}`, verdict: within(figures.searchP95Ms, searchBudgetMs) },
+    { metric: 'listRuns search, slowest term', value: figures.searchMaxMs, unit: 'ms' },
+    { metric: 'getRun, p50', value: figures.getRunP50Ms, unit: 'ms' },
+    { metric: 'getRun, p95', value: figures.getRunP95Ms, unit: 'ms' },
+  ];
+  printReport(`Store: ${runCount} runs, ${usageCount} usage rows`, rows, figures);
 } finally {
   if (keepFiles) console.error(`kept ${directory}`);
   else rmSync(directory, { recursive: true, force: true });
