@@ -12,6 +12,21 @@ import type {
 import type { Result } from './result';
 import type { RunEventBatch } from './run-events';
 import type { MethodName } from './method-names';
+import type { MenuCommand } from './menu-commands';
+import type {
+  CatalogModel,
+  CatalogPage,
+  CatalogRefreshResult,
+  ConnectionPreset,
+  KeyStatus,
+  LocalServerStatus,
+  ModelOverride,
+  RouteCandidateSummary,
+} from './catalog-records';
+import { catalogQuerySchema } from './catalog-schema';
+import { fallbackModelsSchema, routingPolicySchema } from './routing-schema';
+import type { BudgetStatus, UsageCsv, UsageReport } from './usage-records';
+import { setBudgetInput, usageReportInput } from './usage-schema';
 
 export { methodNames, ipcChannel, type MethodName } from './method-names';
 
@@ -42,6 +57,9 @@ export const addConnectionInput = z
       .string()
       .regex(/^[A-Z_][A-Z0-9_]*$/, 'expected an environment variable name such as OPENROUTER_API_KEY')
       .optional(),
+    /** A preset id from listConnectionPresets: fills the base URL, and (for a preset that needs a key,
+     *  when neither apiKey nor apiKeyEnv is given) reads the key from the preset's variable. */
+    preset: z.string().trim().min(1).max(50).optional(),
   })
   .strict()
   .refine((input) => !(input.apiKey && input.apiKeyEnv), {
@@ -58,15 +76,27 @@ export const runParamsSchema = z
 
 export const MAX_TARGETS = 8;
 
+/** One column: a model on a connection, with its fallbacks and routing policy (shared/routing-schema.ts). */
+export const runTargetSchema = z
+  .object({
+    connectionId: id,
+    model: z.string().trim().min(1, 'expected a model id').max(300),
+    fallbackModels: fallbackModelsSchema.optional(),
+    routing: routingPolicySchema.optional(),
+  })
+  .strict();
+
 export const startRunInput = z
   .object({
     prompt: z.string().refine((text) => text.trim().length > 0, 'expected a prompt'),
     systemPrompt: z.string().optional(),
     params: runParamsSchema.default({}),
     targets: z
-      .array(z.object({ connectionId: id, model: z.string().trim().min(1, 'expected a model id').max(300) }).strict())
+      .array(runTargetSchema)
       .min(1, 'expected at least one model')
       .max(MAX_TARGETS, `expected at most ${MAX_TARGETS} models`),
+    /** Start even when a spend budget is used up (the user chose "Run anyway"). */
+    overrideBudget: z.boolean().optional(),
   })
   .strict();
 
@@ -87,6 +117,22 @@ export const methodInputs = {
     })
     .strict(),
   getRun: z.object({ runId: id }).strict(),
+  listCatalog: catalogQuerySchema,
+  getCatalogModel: z.object({ modelId: z.string().trim().min(1).max(300) }).strict(),
+  refreshCatalog: z.object({ connectionId: id }).strict(),
+  listConnectionPresets: noInput,
+  detectLocalServers: noInput,
+  listModelOverrides: z.object({ connectionId: id.optional() }).strict(),
+  /** nativeId null removes the override. */
+  setModelOverride: z
+    .object({ connectionId: id, modelId: z.string().trim().min(1).max(300), nativeId: z.string().trim().min(1).max(300).nullable() })
+    .strict(),
+  previewRoute: z.object({ target: runTargetSchema }).strict(),
+  getKeyStatus: z.object({ connectionId: id }).strict(),
+  getUsageReport: usageReportInput,
+  exportUsageCsv: usageReportInput,
+  getBudgets: noInput,
+  setBudget: setBudgetInput,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What a caller passes (defaults may be left out). */
@@ -101,10 +147,24 @@ export interface MethodOutputs {
   addDemoConnection: ConnectionSummary;
   removeConnection: { removed: boolean };
   listModels: ModelInfo[];
-  startRun: { runId: string; responseIds: string[] };
+  /** budgetWarnings: a line per spend budget at 80% or more that covers the run (absent when none). */
+  startRun: { runId: string; responseIds: string[]; budgetWarnings?: string[] };
   stopRun: { stopped: number };
   listRuns: RunSummary[];
   getRun: RunDetail;
+  listCatalog: CatalogPage;
+  getCatalogModel: CatalogModel;
+  refreshCatalog: CatalogRefreshResult;
+  listConnectionPresets: ConnectionPreset[];
+  detectLocalServers: LocalServerStatus[];
+  listModelOverrides: ModelOverride[];
+  setModelOverride: ModelOverride[];
+  previewRoute: RouteCandidateSummary[];
+  getKeyStatus: KeyStatus;
+  getUsageReport: UsageReport;
+  exportUsageCsv: UsageCsv;
+  getBudgets: BudgetStatus[];
+  setBudget: BudgetStatus[];
 }
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 
@@ -117,4 +177,6 @@ export type JuxtaService = { [M in MethodName]: (input: ParsedInput<M>) => Promi
 /** What the renderer calls: the same methods, errors as values. window.juxta in Electron. */
 export type JuxtaApi = { [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> } & {
   subscribeRun(runId: string, onBatch: (batch: RunEventBatch) => void): () => void;
+  /** Desktop only (absent over HTTP): commands from the application menu and its accelerators. Returns an unsubscribe function. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 };

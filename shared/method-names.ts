@@ -11,6 +11,19 @@ export const methodNames = [
   'stopRun',
   'listRuns',
   'getRun',
+  'listCatalog',
+  'getCatalogModel',
+  'refreshCatalog',
+  'listConnectionPresets',
+  'detectLocalServers',
+  'listModelOverrides',
+  'setModelOverride',
+  'previewRoute',
+  'getKeyStatus',
+  'getUsageReport',
+  'exportUsageCsv',
+  'getBudgets',
+  'setBudget',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];
@@ -22,3 +35,6 @@ export function ipcChannel(method: MethodName): string {
 
 /** Channel on which the renderer asks for a run's event stream (a MessagePort is transferred back). */
 export const subscribeRunChannel = 'juxta:subscribeRun';
+
+/** Channel on which main sends a MenuCommand (shared/menu-commands.ts) to the renderer; main -> renderer only. */
+export const menuCommandChannel = 'juxta:menu-command';

@@ -13,6 +13,8 @@ export interface ConnectionSummary {
   /** Where the key lives: encrypted in the app's vault, named environment variable, or none (local servers). */
   keySource: 'vault' | 'env' | 'none';
   createdAt: number;
+  /** The connection preset it belongs to (from its base URL, or as chosen when added), e.g. "openai", "ollama", "custom". */
+  preset?: string;
 }
 
 export interface ModelPricing {
@@ -21,6 +23,8 @@ export interface ModelPricing {
   completion: number;
   cacheRead?: number;
   cacheWrite?: number;
+  /** USD per reasoning token, when a provider bills reasoning apart from other output (rare; else completion). */
+  reasoning?: number;
 }
 
 export interface ModelInfo {
@@ -38,7 +42,13 @@ export interface TokenUsage {
   reasoningTokens: number;
 }
 
-export type CostSource = 'provider' | 'catalog' | 'unknown';
+/**
+ * provider: the provider's own figure (OpenRouter's usage.cost); genai-prices: computed by
+ * @pydantic/genai-prices from its price data (tiers, cache writes); catalog: token counts x the
+ * catalog's or the connection's listed prices (an estimate); local: a model on this machine
+ * (Ollama, LM Studio), which costs nothing; unknown: no price known (never a guessed zero).
+ */
+export type CostSource = 'provider' | 'genai-prices' | 'catalog' | 'local' | 'unknown';
 
 export interface Cost {
   /** null means unknown: never a guessed zero. */
@@ -62,6 +72,14 @@ export interface AttemptRecord {
   model: string;
   startedAt: number;
   error: JuxtaError | null;
+  /** The id sent on the wire when it differs from `model` (e.g. "claude-sonnet-4-20250514" on Anthropic). */
+  nativeModel?: string;
+  /** Wall time the attempt ended. */
+  endedAt?: number;
+  /** answered: this attempt's answer is the response; failed: it was retried or fell back; stopped: the user stopped it. */
+  outcome?: 'answered' | 'failed' | 'stopped';
+  /** After a failure: how long the engine waited before the next attempt (backoff or Retry-After). */
+  waitedMs?: number;
 }
 
 export interface ToolCallRecord {
@@ -98,9 +116,54 @@ export interface RunParams {
   maxTokens?: number;
 }
 
+export type RouteSort = 'price' | 'latency' | 'throughput';
+
+/** OpenRouter's native provider preferences (sent as `provider` in the request body, snake_case on the wire). */
+export interface OpenRouterProviderPreferences {
+  /** Provider slugs to try first, in order (e.g. ["anthropic", "openai"]). */
+  order?: string[];
+  /** false: use only the listed providers, never OpenRouter's backups. */
+  allowFallbacks?: boolean;
+  /** Only providers that support every parameter of the request. */
+  requireParameters?: boolean;
+  dataCollection?: 'allow' | 'deny';
+  /** Only these provider slugs. */
+  only?: string[];
+  /** Never these provider slugs. */
+  ignore?: string[];
+  quantizations?: string[];
+  sort?: RouteSort;
+  /** USD per million tokens for prompt and completion; USD per request or image. */
+  maxPrice?: { prompt?: number; completion?: number; request?: number; image?: number };
+  /** Only zero-data-retention endpoints. */
+  zdr?: boolean;
+}
+
+/** How one column reaches its model: which connections, in which order, with which retries. */
+export interface RoutingPolicy {
+  /** Order connections serving the model by price, time to first token or tokens/s (measured locally). */
+  sort?: RouteSort;
+  /** Connection ids to try first, in this order (others serving the model follow when `sort` is set). */
+  order?: string[];
+  /** Extra rounds over the candidates after all failed with a retryable error (default 2). */
+  retries?: number;
+  /** End one provider call after this long (default: only the idle timeout). */
+  attemptTimeoutMs?: number;
+  /** End the whole response, retries included, after this long. */
+  totalTimeoutMs?: number;
+  openrouter?: {
+    provider?: OpenRouterProviderPreferences;
+    /** Send fallback models natively in `models` (default true) so OpenRouter falls back without a round trip. */
+    nativeFallbacks?: boolean;
+  };
+}
+
 export interface RunTarget {
   connectionId: string;
   model: string;
+  /** Tried in order when the model fails with a fallback-worthy error (429, 5xx, timeout, network, context length). */
+  fallbackModels?: string[];
+  routing?: RoutingPolicy;
 }
 
 export interface RunRecord {

@@ -27,6 +27,8 @@ export interface JuxtaError {
   status?: number;
   /** From a Retry-After header (or OpenRouter metadata) when the provider sent one. */
   retryAfterMs?: number;
+  /** A named quota that was hit (e.g. OpenRouter's "free-models-per-day"), from the error body and X-RateLimit-* headers. */
+  quota?: { name: string; limit?: number; remaining?: number; resetsAt?: number };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: JuxtaError };

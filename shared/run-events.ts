@@ -1,12 +1,33 @@
 // Events of one run, delivered to a subscriber in batches (about one per animation frame).
 // Names follow noun + start/delta/end so a reader knows the life cycle from the name alone.
 import type { ResponseRecord } from './records';
+import type { JuxtaError } from './result';
 
 export type RunEvent =
   /** First event a subscriber gets: every response as it stands now (a reload mid-run resumes from it). */
   | { type: 'run-snapshot'; runId: string; responses: ResponseRecord[]; finished: boolean }
   /** A provider call begins (attempt 1, or a fallback / retry). */
-  | { type: 'response-start'; responseId: string; attempt: number; connectionId: string; model: string }
+  | {
+      type: 'response-start';
+      responseId: string;
+      attempt: number;
+      connectionId: string;
+      model: string;
+      /** The id sent on the wire, when it differs from `model`. */
+      nativeModel?: string;
+      /** first: attempt 1; retry: same route again after a wait; fallback: another model or connection. */
+      reason?: 'first' | 'retry' | 'fallback';
+    }
+  /** A provider call ended. With an error, `next` says what the engine does about it. */
+  | {
+      type: 'attempt-end';
+      responseId: string;
+      attempt: number;
+      error: JuxtaError | null;
+      /** retry: another attempt follows after `waitMs`; fallback: another route follows at once; none: this was the last. */
+      next: 'retry' | 'fallback' | 'none';
+      waitMs?: number;
+    }
   | { type: 'first-token'; responseId: string; ttftMs: number }
   | { type: 'text-delta'; responseId: string; text: string }
   | { type: 'reasoning-delta'; responseId: string; text: string }

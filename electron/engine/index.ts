@@ -1,20 +1,36 @@
 // The engine: pure Node, driven by every host (Electron IPC, web HTTP + SSE, CLI).
-import type { ModelInfo, ModelPricing } from '../../shared/records';
+// Handlers stay thin: catalog, connections, routing and runs each live in their own module.
+import type { RouteCandidateSummary } from '../../shared/catalog-records';
 import { JuxtaFailure } from '../../shared/result';
+import { ConnectionModelLists } from './catalog/connection-model-lists';
+import { ModelCatalog } from './catalog/model-catalog';
+import { ModelOverrides } from './catalog/model-overrides';
+import { fetchListing, refreshCatalog } from './catalog/refresh-catalog';
 import { systemClock } from './clock';
+import { presets, publicPreset } from './connections/connection-presets';
 import { Connections } from './connections/connections';
+import { detectLocalServers } from './connections/detect-local-servers';
 import type { Engine, EngineOptions } from './engine-types';
+import { loadGenaiPrices } from './pricing/genai-prices-cost';
 import { classifyError } from './provider/classify-error';
 import { createClient } from './provider/create-client';
-import { listModels } from './provider/list-models';
+import { toModelInfos } from './provider/list-models';
+import { fetchKeyStatus } from './provider/openrouter-key-status';
+import { cancellableSleep } from './routing/cancellable-sleep';
+import { defaultRetryTiming } from './routing/retry-policy';
+import { RouteStats } from './routing/route-stats';
+import { planFor } from './runs/route-response';
 import { RunCoordinator } from './runs/run-coordinator';
+import { createUsageService } from './usage/index';
 
 export type { Engine, EngineOptions, DemoProvider } from './engine-types';
 
-const MODEL_LIST_TIMEOUT_MS = 15_000;
+const KEY_STATUS_TIMEOUT_MS = 15_000;
+const PRICE_WARM_UP_DELAY_MS = 1_000;
 
 export function createEngine(options: EngineOptions): Engine {
   const clock = options.clock ?? systemClock;
+  const usage = createUsageService(options.store, clock.wallMs);
   const connections = new Connections({
     store: options.store,
     vault: options.vault,
@@ -22,10 +38,19 @@ export function createEngine(options: EngineOptions): Engine {
     demo: options.demo,
     now: clock.wallMs,
   });
-  // The last /models listing per connection: the picker's data, and prices for estimated costs.
-  const modelLists = new Map<string, Map<string, ModelInfo>>();
-  const pricingFor = (connectionId: string, model: string): ModelPricing | null =>
-    modelLists.get(connectionId)?.get(model)?.pricing ?? null;
+  const catalog = new ModelCatalog(undefined, options.catalogCache);
+  const listings = new ConnectionModelLists();
+  const overrides = new ModelOverrides();
+  const sources = { catalog, listings, overrides };
+  const stats = options.routeStats ?? new RouteStats({ now: clock.wallMs });
+  if (options.routeSamples) stats.seed(options.routeSamples);
+  const refreshDeps = { catalog, listings, connections, clock };
+  // genai-prices takes ~80 ms to import and blocks the event loop meanwhile: load it soon after startup,
+  // before anyone streams, when a connection will need it (OpenRouter reports its own cost).
+  const warmPrices = setTimeout(() => {
+    if (connections.rows().some((row) => connections.presetOf(row).genaiPricesProvider !== null && row.kind !== 'openrouter')) void loadGenaiPrices();
+  }, PRICE_WARM_UP_DELAY_MS);
+  warmPrices.unref();
 
   const runs = new RunCoordinator({
     store: options.store,
@@ -33,8 +58,18 @@ export function createEngine(options: EngineOptions): Engine {
     clock,
     batchIntervalMs: options.batchIntervalMs ?? 16,
     idleTimeoutMs: options.idleTimeoutMs ?? 120_000,
-    pricingFor,
+    sources,
+    stats,
+    retryTiming: { ...defaultRetryTiming, ...options.retryTiming },
+    sleep: options.sleep ?? cancellableSleep,
+    random: options.random ?? Math.random,
   });
+
+  const requireConnection = (connectionId: string): void => {
+    if (!options.store.getConnection(connectionId)) {
+      throw new JuxtaFailure({ kind: 'invalid_input', message: `No connection with id ${connectionId}.` });
+    }
+  };
 
   return {
     async getAppInfo() {
@@ -50,18 +85,12 @@ export function createEngine(options: EngineOptions): Engine {
       return connections.addDemo();
     },
     async removeConnection({ connectionId }) {
-      modelLists.delete(connectionId);
+      listings.delete(connectionId);
+      overrides.removeConnection(connectionId);
       return { removed: connections.remove(connectionId) };
     },
     async listModels({ connectionId }) {
-      const connection = await connections.resolve(connectionId);
-      try {
-        const models = await listModels(createClient(connection, MODEL_LIST_TIMEOUT_MS));
-        modelLists.set(connectionId, new Map(models.map((model) => [model.id, model])));
-        return models;
-      } catch (thrown) {
-        throw new JuxtaFailure(classifyError(thrown, { streamStarted: false, nowMs: clock.wallMs() }));
-      }
+      return toModelInfos(await fetchListing(refreshDeps, connectionId));
     },
     async startRun(input) {
       for (const target of input.targets) {
@@ -69,7 +98,10 @@ export function createEngine(options: EngineOptions): Engine {
           throw new JuxtaFailure({ kind: 'invalid_input', message: `targets: no connection with id ${target.connectionId} (model ${target.model})` });
         }
       }
-      return runs.start(input);
+      // Spend budgets: throws when one is used up (unless overridden), else warns from 80%.
+      const budgetWarnings = usage.checkBudgets(input.targets.map((target) => target.connectionId), input.overrideBudget ?? false);
+      const started = runs.start(input);
+      return budgetWarnings.length > 0 ? { ...started, budgetWarnings } : started;
     },
     async stopRun({ runId, responseId }) {
       return { stopped: runs.stop(runId, responseId) };
@@ -82,6 +114,73 @@ export function createEngine(options: EngineOptions): Engine {
       if (!detail) throw new JuxtaFailure({ kind: 'not_found', message: `No run with id ${runId}.` });
       return detail;
     },
+    async listCatalog(query) {
+      return catalog.query(query);
+    },
+    async getCatalogModel({ modelId }) {
+      const model = catalog.get(modelId);
+      if (!model) throw new JuxtaFailure({ kind: 'not_found', message: `The catalog has no model ${modelId}.` });
+      return model;
+    },
+    async refreshCatalog({ connectionId }) {
+      requireConnection(connectionId);
+      return refreshCatalog(refreshDeps, connectionId);
+    },
+    async listConnectionPresets() {
+      return presets.map(publicPreset);
+    },
+    async detectLocalServers() {
+      return detectLocalServers(connections.rows());
+    },
+    async listModelOverrides({ connectionId }) {
+      return overrides.list(connectionId);
+    },
+    async setModelOverride({ connectionId, modelId, nativeId }) {
+      requireConnection(connectionId);
+      overrides.set(connectionId, modelId, nativeId);
+      return overrides.list(connectionId);
+    },
+    async previewRoute({ target }) {
+      requireConnection(target.connectionId);
+      const run = { id: 'preview', prompt: '', systemPrompt: null, params: {}, targets: [target], createdAt: clock.wallMs() };
+      return planFor({ connections, sources, stats, clock }, run, target).map(
+        (candidate): RouteCandidateSummary => ({
+          connectionId: candidate.connection.row.id,
+          connectionLabel: candidate.connection.row.label,
+          model: candidate.model,
+          nativeModel: candidate.nativeModel,
+          nativeFallbacks: candidate.nativeFallbacks,
+          pricing: candidate.pricing,
+          ttftMs: stats.ttftMs(candidate.statsKey),
+          tokensPerSecond: stats.tokensPerSecond(candidate.statsKey),
+          coolingDownUntil: candidate.coolingUntil,
+          benched: candidate.benched,
+        }),
+      );
+    },
+    async getKeyStatus({ connectionId }) {
+      const connection = await connections.resolve(connectionId);
+      if (connections.presetOf(connection.row).id !== 'openrouter') {
+        throw new JuxtaFailure({ kind: 'invalid_input', message: `Key status is available for OpenRouter connections only; "${connection.row.label}" is not one.` });
+      }
+      try {
+        return await fetchKeyStatus(createClient(connection, KEY_STATUS_TIMEOUT_MS), connectionId, clock.wallMs());
+      } catch (thrown) {
+        throw new JuxtaFailure(classifyError(thrown, { streamStarted: false, nowMs: clock.wallMs() }));
+      }
+    },
+    async getUsageReport(input) {
+      return usage.report(input);
+    },
+    async exportUsageCsv(input) {
+      return usage.csv(input);
+    },
+    async getBudgets() {
+      return usage.budgets();
+    },
+    async setBudget(input) {
+      return usage.setBudget(input);
+    },
     subscribeRun(runId, onBatch) {
       return runs.subscribe(runId, onBatch);
     },
@@ -89,6 +188,7 @@ export function createEngine(options: EngineOptions): Engine {
       return runs.waitForRun(runId);
     },
     async close() {
+      clearTimeout(warmPrices);
       await runs.stopAll();
       await options.demo?.close();
     },

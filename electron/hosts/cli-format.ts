@@ -2,7 +2,13 @@
 import Table from 'cli-table3';
 import type { Cost, ResponseRecord, RunSummary } from '../../shared/records';
 
-const costSourceLabels: Record<Cost['source'], string> = { provider: 'exact', catalog: 'est.', unknown: 'unknown' };
+const costSourceLabels: Record<Cost['source'], string> = {
+  provider: 'exact',
+  'genai-prices': 'priced',
+  catalog: 'est.',
+  local: 'local',
+  unknown: 'unknown',
+};
 
 export function formatUsd(usd: number): string {
   if (usd === 0) return '$0';

@@ -5,9 +5,13 @@ interface Charge {
   /** Date.now() when charged. */
   at: number;
   cost: number;
+  /** A ":free" model: counts against the free-model daily quota. */
+  free: boolean;
 }
 
 const SIMULATED_TOTAL_CREDITS = 100;
+// OpenRouter: 50 free-model requests a day, 1000 once 10 credits were ever bought.
+const FREE_MODEL_DAILY_LIMIT = SIMULATED_TOTAL_CREDITS >= 10 ? 1000 : 50;
 
 function startOfUtcDay(now: Date): number {
   return Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
@@ -35,9 +39,9 @@ export class Account {
   constructor(private readonly label: string | undefined) {}
 
   /** `key` is the bearer token, or '' when the request had none. */
-  charge(key: string, cost: number): void {
+  charge(key: string, cost: number, modelId = ''): void {
     const charges = this.chargesByKey.get(key) ?? [];
-    charges.push({ at: Date.now(), cost });
+    charges.push({ at: Date.now(), cost, free: modelId.endsWith(':free') });
     this.chargesByKey.set(key, charges);
   }
 
@@ -66,7 +70,15 @@ export class Account {
       rate_limit: { requests: -1, interval: '10s', note: 'This field is deprecated and safe to ignore.' },
       expires_at: null,
       creator_user_id: null,
+      free_model_daily_requests: this.freeModelRequests(startOfUtcDay(now)),
     };
+  }
+
+  /** The free-model quota is per account, like the credits. */
+  private freeModelRequests(since: number): { used: number; limit: number; remaining: number } {
+    let used = 0;
+    for (const charges of this.chargesByKey.values()) used += charges.filter((charge) => charge.free && charge.at >= since).length;
+    return { used, limit: FREE_MODEL_DAILY_LIMIT, remaining: Math.max(0, FREE_MODEL_DAILY_LIMIT - used) };
   }
 
   /** Credits are per account: the usage of every key together. */

@@ -18,6 +18,7 @@ export interface ResolvedModel {
   reasoningField: 'reasoning' | 'reasoning_content';
   toolCalls: Array<{ name: string; arguments: string }>;
   cachedPromptTokens: number;
+  reportsCost: boolean;
   fault: Fault | undefined;
 }
 
@@ -59,6 +60,7 @@ export function resolveModel(model: SimulatedModel): ResolvedModel {
     reasoningField: model.reasoningField ?? 'reasoning',
     toolCalls: model.toolCalls ?? [],
     cachedPromptTokens: Math.max(0, model.cachedPromptTokens ?? 0),
+    reportsCost: model.reportsCost ?? true,
     fault: model.fault,
   };
 }

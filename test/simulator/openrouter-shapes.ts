@@ -39,10 +39,11 @@ export interface OpenRouterUsage {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  cost: number;
-  is_byok: false;
+  /** Absent when the model simulates a direct provider (SimulatedModel.reportsCost false). */
+  cost?: number;
+  is_byok?: false;
   prompt_tokens_details: { cached_tokens: number; cache_write_tokens: number; audio_tokens: number; video_tokens: number };
-  cost_details: {
+  cost_details?: {
     upstream_inference_cost: number;
     upstream_inference_prompt_cost: number;
     upstream_inference_completions_cost: number;
@@ -165,6 +166,8 @@ export interface KeyInfo {
   rate_limit: { requests: number; interval: string; note: string };
   expires_at: string | null;
   creator_user_id: string | null;
+  /** Requests to ":free" models today (UTC) against the account's daily quota. */
+  free_model_daily_requests: { used: number; limit: number; remaining: number };
 }
 
 export interface CreditsInfo {

@@ -82,9 +82,9 @@ export function streamGeneration(context: GenerationContext): void {
     const counts = { ...context.promptCounts, completionTokens: plan.completionTokens, reasoningTokens: plan.reasoningTokens };
     const cost = computeCost(counts, model.pricing);
     response.end(
-      dataEvent(finishChunk(meta, plan.finishReason)) + dataEvent(usageChunk(meta, buildUsage(counts, cost))) + DONE_EVENT,
+      dataEvent(finishChunk(meta, plan.finishReason)) + dataEvent(usageChunk(meta, buildUsage(counts, cost, model.reportsCost))) + DONE_EVENT,
     );
-    state.account.charge(context.apiKey, cost.total);
+    state.account.charge(context.apiKey, cost.total, model.id);
     generation.end('complete');
   };
 

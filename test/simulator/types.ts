@@ -84,6 +84,8 @@ export interface SimulatedModel {
   toolCalls?: Array<{ name: string; arguments: string }>;
   /** Reported in usage.prompt_tokens_details.cached_tokens (capped at the prompt tokens). */
   cachedPromptTokens?: number;
+  /** Default true: usage carries OpenRouter's cost fields. false: the plain OpenAI usage a direct provider sends. */
+  reportsCost?: boolean;
   fault?: Fault;
 }
 

@@ -46,7 +46,15 @@ export function computeCost(counts: TokenCounts, pricing: SimulatedPricing): Cos
   };
 }
 
-export function buildUsage(counts: TokenCounts, cost: Cost): OpenRouterUsage {
+/** OpenRouter's usage block; with `reportsCost` false, the plain OpenAI shape a direct provider sends (no cost fields). */
+export function buildUsage(counts: TokenCounts, cost: Cost, reportsCost = true): OpenRouterUsage {
+  const usage = openRouterUsage(counts, cost);
+  if (reportsCost) return usage;
+  const { cost: _cost, is_byok: _isByok, cost_details: _costDetails, ...direct } = usage;
+  return direct;
+}
+
+function openRouterUsage(counts: TokenCounts, cost: Cost): OpenRouterUsage {
   return {
     prompt_tokens: counts.promptTokens,
     completion_tokens: counts.completionTokens,

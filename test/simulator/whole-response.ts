@@ -32,7 +32,7 @@ export function respondWhole(context: GenerationContext): void {
     const headers = { 'x-generation-id': meta.id };
     const counts = { ...context.promptCounts, completionTokens: plan.completionTokens, reasoningTokens: plan.reasoningTokens };
     const cost = computeCost(counts, model.pricing);
-    const usage = buildUsage(counts, cost);
+    const usage = buildUsage(counts, cost, model.reportsCost);
     switch (fault?.kind) {
       case 'stall':
         generation.end('stalled');
@@ -54,7 +54,7 @@ export function respondWhole(context: GenerationContext): void {
       }
       case undefined:
         sendJson(response, 200, completion(meta, plan, usage), headers);
-        state.account.charge(context.apiKey, cost.total);
+        state.account.charge(context.apiKey, cost.total, model.id);
         generation.end('complete');
     }
   }, durationMs);

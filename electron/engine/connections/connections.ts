@@ -7,7 +7,7 @@ import { JuxtaFailure } from '../../../shared/result';
 import type { ConnectionRow, JuxtaStore } from '../../store/store-types';
 import type { DemoProvider } from '../engine-types';
 import type { SecretVault } from '../secrets/secret-vault';
-import { DEMO_BASE_URL, defaultBaseUrl } from './connection-presets';
+import { DEMO_BASE_URL, defaultBaseUrl, presetById, presetForBaseUrl, presets, type PresetDefinition } from './connection-presets';
 import { maskKey } from './key-hint';
 
 export interface ResolvedConnection {
@@ -24,7 +24,12 @@ export interface ConnectionsOptions {
   now: () => number;
 }
 
-export function toSummary(row: ConnectionRow): ConnectionSummary {
+const ROWS_CACHE_MS = 1000;
+const customPreset = presets.find((preset) => preset.id === 'custom')!;
+/** The built-in simulator speaks OpenRouter's wire format but is neither priced nor in the catalog. */
+const demoPreset: PresetDefinition = { ...customPreset, id: 'demo', label: 'Demo', notes: [] };
+
+export function toSummary(row: ConnectionRow, preset?: PresetDefinition): ConnectionSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -33,18 +38,58 @@ export function toSummary(row: ConnectionRow): ConnectionSummary {
     keyHint: row.keyHint,
     keySource: row.secretRef === null ? 'none' : row.secretRef.startsWith('env:') ? 'env' : 'vault',
     createdAt: row.createdAt,
+    ...(preset ? { preset: preset.id } : {}),
   };
 }
 
 export class Connections {
+  /**
+   * Presets chosen when adding a connection whose base URL does not reveal it (a proxy in front of
+   * OpenAI, a test server). In memory only until the store keeps a preset column: after a restart such a
+   * connection falls back to what its URL says (usually "custom": catalog prices instead of genai-prices).
+   */
+  private readonly declaredPresets = new Map<string, string>();
+  private rowsCache: { rows: ConnectionRow[]; readAt: number } | undefined;
+
   constructor(private readonly options: ConnectionsOptions) {}
 
   list(): ConnectionSummary[] {
-    return this.options.store.listConnections().map(toSummary);
+    return this.rows().map((row) => toSummary(row, this.presetOf(row)));
+  }
+
+  /**
+   * Every connection row. Routing reads them for every response, so they are cached, for a second
+   * only: another process on the same database (the CLI beside the app) may add one meanwhile.
+   */
+  rows(): readonly ConnectionRow[] {
+    const now = this.options.now();
+    if (!this.rowsCache || now - this.rowsCache.readAt > ROWS_CACHE_MS) {
+      this.rowsCache = { rows: this.options.store.listConnections(), readAt: now };
+    }
+    return this.rowsCache.rows;
+  }
+
+  get(connectionId: string): ConnectionRow | undefined {
+    return this.rows().find((row) => row.id === connectionId);
+  }
+
+  presetOf(row: ConnectionRow): PresetDefinition {
+    if (row.kind === 'demo') return demoPreset;
+    const declared = this.declaredPresets.get(row.id);
+    if (declared) return presetById(declared) ?? customPreset;
+    if (row.kind === 'openrouter') return presetById('openrouter')!;
+    return presetForBaseUrl(row.baseUrl) ?? customPreset;
   }
 
   add(input: ParsedInput<'addConnection'>): ConnectionSummary {
-    const baseUrl = input.baseUrl ?? defaultBaseUrl(input.kind);
+    const preset = input.preset === undefined ? undefined : presetById(input.preset);
+    if (input.preset !== undefined && !preset) {
+      throw new JuxtaFailure({ kind: 'invalid_input', message: `preset: no preset "${input.preset}"; see listConnectionPresets.` });
+    }
+    if (preset && preset.kind !== input.kind) {
+      throw new JuxtaFailure({ kind: 'invalid_input', message: `kind: the ${preset.label} preset is a "${preset.kind}" connection, not "${input.kind}".` });
+    }
+    const baseUrl = input.baseUrl ?? preset?.baseUrl ?? defaultBaseUrl(input.kind);
     if (!baseUrl) {
       throw new JuxtaFailure({ kind: 'invalid_input', message: 'baseUrl: expected the endpoint URL of the OpenAI-compatible server, e.g. http://localhost:11434/v1' });
     }
@@ -55,21 +100,29 @@ export class Connections {
       secretRef = `vault:${id}`;
       this.options.vault.save(secretRef, input.apiKey);
       keyHint = maskKey(input.apiKey);
-    } else if (input.apiKeyEnv) {
-      secretRef = `env:${input.apiKeyEnv}`;
-      keyHint = `$${input.apiKeyEnv}`;
+    } else {
+      // A preset that needs a key reads its conventional variable when no key was given.
+      const keyEnv = input.apiKeyEnv ?? (preset?.needsKey ? preset.apiKeyEnv : null);
+      if (keyEnv) {
+        secretRef = `env:${keyEnv}`;
+        keyHint = `$${keyEnv}`;
+      }
     }
     const row: ConnectionRow = { id, kind: input.kind, label: input.label, baseUrl: baseUrl.replace(/\/+$/, ''), secretRef, keyHint, createdAt: this.options.now() };
     this.options.store.insertConnection(row);
-    return toSummary(row);
+    this.rowsCache = undefined;
+    if (preset && presetForBaseUrl(row.baseUrl)?.id !== preset.id && !(preset.id === 'openrouter' && row.kind === 'openrouter')) {
+      this.declaredPresets.set(id, preset.id);
+    }
+    return toSummary(row, this.presetOf(row));
   }
 
   addDemo(): ConnectionSummary {
     if (!this.options.demo) {
       throw new JuxtaFailure({ kind: 'invalid_input', message: 'The demo connection is not available in this host.' });
     }
-    const existing = this.options.store.listConnections().find((row) => row.kind === 'demo');
-    if (existing) return toSummary(existing);
+    const existing = this.rows().find((row) => row.kind === 'demo');
+    if (existing) return toSummary(existing, demoPreset);
     const row: ConnectionRow = {
       id: randomUUID(),
       kind: 'demo',
@@ -80,13 +133,16 @@ export class Connections {
       createdAt: this.options.now(),
     };
     this.options.store.insertConnection(row);
-    return toSummary(row);
+    this.rowsCache = undefined;
+    return toSummary(row, demoPreset);
   }
 
   remove(connectionId: string): boolean {
     const row = this.options.store.getConnection(connectionId);
     if (!row) return false;
     if (row.secretRef?.startsWith('vault:')) this.options.vault.remove(row.secretRef);
+    this.declaredPresets.delete(connectionId);
+    this.rowsCache = undefined;
     return this.options.store.deleteConnection(connectionId);
   }
 

@@ -1,11 +1,12 @@
 // Classify every failure once; routing, UI and store all read the same kind.
 import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import type { JuxtaError } from '../../../shared/result';
+import { describeQuota, readOpenRouterQuota } from './quirks/read-openrouter-quota';
 
 interface ProviderErrorBody {
   code?: unknown;
   message?: unknown;
-  metadata?: { raw?: unknown; provider_name?: unknown } | null;
+  metadata?: { raw?: unknown; provider_name?: unknown; headers?: unknown } | null;
 }
 
 function providerMessageOf(error: APIError): string | undefined {
@@ -28,11 +29,28 @@ export function parseRetryAfter(value: string | null | undefined, nowMs: number)
 
 const contextLengthPattern = /context length|context_length|maximum context|too many tokens|prompt is too long/i;
 
-function fromStatus(status: number, providerMessage: string | undefined, retryAfterMs: number | undefined): JuxtaError {
+interface StatusDetails {
+  quota?: JuxtaError['quota'];
+  nowMs: number;
+}
+
+function fromStatus(status: number, providerMessage: string | undefined, retryAfterMs: number | undefined, details?: StatusDetails): JuxtaError {
   const base = { status, ...(providerMessage ? { providerMessage } : {}) };
   if (status === 401 || status === 403) return { ...base, kind: 'auth', message: status === 401 ? 'The provider refused the API key (401): check the key for this connection.' : 'The provider denied access (403): the key lacks permission for this model.' };
-  if (status === 402) return { ...base, kind: 'insufficient_credits', message: 'The account has run out of credits (402): add credits or pick a free model.' };
+  if (status === 402) {
+    // OpenRouter: "This request requires more credits, or fewer max_tokens. You requested up to N tokens, but can only afford M."
+    const affordable = providerMessage ? /can only afford (\d+)/i.exec(providerMessage)?.[1] : undefined;
+    const message = affordable
+      ? `The account's credits cover only ${affordable} output tokens for this model (402): lower Max tokens or add credits.`
+      : 'The account has run out of credits (402): add credits or pick a free model.';
+    return { ...base, kind: 'insufficient_credits', message };
+  }
   if (status === 429) {
+    const quota = details?.quota;
+    if (quota && details) {
+      const wait = retryAfterMs ?? (quota.resetsAt !== undefined ? Math.max(0, quota.resetsAt - details.nowMs) : undefined);
+      return { ...base, kind: 'rate_limited', message: describeQuota(quota, details.nowMs), quota, ...(wait !== undefined ? { retryAfterMs: wait } : {}) };
+    }
     const wait = retryAfterMs !== undefined ? ` Retry after ${Math.ceil(retryAfterMs / 1000)} s.` : '';
     return { ...base, kind: 'rate_limited', message: `Rate limited by the provider (429).${wait}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) };
   }
@@ -61,7 +79,12 @@ export function classifyError(thrown: unknown, context: ClassifyContext): JuxtaE
   }
   if (thrown instanceof APIError) {
     if (typeof thrown.status === 'number') {
-      return fromStatus(thrown.status, providerMessageOf(thrown), parseRetryAfter(thrown.headers?.get('retry-after'), context.nowMs));
+      const body = thrown.error as ProviderErrorBody | undefined;
+      const quota = readOpenRouterQuota(typeof body?.message === 'string' ? body.message : undefined, body?.metadata, thrown.headers);
+      return fromStatus(thrown.status, providerMessageOf(thrown), parseRetryAfter(thrown.headers?.get('retry-after'), context.nowMs), {
+        nowMs: context.nowMs,
+        ...(quota ? { quota } : {}),
+      });
     }
     // No status: an error object inside an HTTP 200 stream (OpenRouter's mid-stream error).
     const body = thrown.error as ProviderErrorBody | undefined;

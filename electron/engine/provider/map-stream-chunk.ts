@@ -1,6 +1,9 @@
 // Normalises one parsed chat.completion.chunk (OpenAI shape plus OpenRouter/DeepSeek extras)
 // into the few facts the engine uses. The one place that knows chunk field names.
 import type { WireUsage } from './convert-usage';
+import { groqUsage, type GroqChunk } from './quirks/convert-groq-usage';
+import { deepSeekReasoning, type DeepSeekDelta } from './quirks/map-deepseek-reasoning';
+import { openRouterReasoning, type OpenRouterDelta } from './quirks/map-openrouter-reasoning';
 
 interface WireToolCallDelta {
   index?: number;
@@ -8,18 +11,15 @@ interface WireToolCallDelta {
   function?: { name?: string | null; arguments?: string | null } | null;
 }
 
-interface WireChunk {
+interface WireChunk extends GroqChunk {
   model?: string;
   provider?: string;
   choices?: Array<{
-    delta?: {
-      content?: string | null;
-      /** OpenRouter */
-      reasoning?: string | null;
-      /** DeepSeek and others */
-      reasoning_content?: string | null;
-      tool_calls?: WireToolCallDelta[] | null;
-    } | null;
+    delta?: (OpenRouterDelta &
+      DeepSeekDelta & {
+        content?: string | null;
+        tool_calls?: WireToolCallDelta[] | null;
+      }) | null;
     finish_reason?: string | null;
   }>;
   usage?: WireUsage | null;
@@ -47,14 +47,15 @@ export function mapStreamChunk(chunk: unknown): ChunkFacts {
   const facts: ChunkFacts = { toolCalls: [] };
   if (typeof wire.model === 'string' && wire.model) facts.model = wire.model;
   if (typeof wire.provider === 'string' && wire.provider) facts.provider = wire.provider;
-  if (wire.usage) facts.usage = wire.usage;
+  const usage = wire.usage ?? groqUsage(wire);
+  if (usage) facts.usage = usage;
   const choice = wire.choices?.[0];
   if (!choice) return facts;
   const delta = choice.delta;
   if (delta) {
     if (typeof delta.content === 'string' && delta.content) facts.text = delta.content;
-    const reasoning = delta.reasoning ?? delta.reasoning_content;
-    if (typeof reasoning === 'string' && reasoning) facts.reasoning = reasoning;
+    const reasoning = openRouterReasoning(delta) ?? deepSeekReasoning(delta);
+    if (reasoning) facts.reasoning = reasoning;
     for (const call of delta.tool_calls ?? []) {
       facts.toolCalls.push({
         index: call.index ?? 0,

@@ -1,8 +1,7 @@
 // Building and finishing a ResponseRecord: pure functions, so the rules are testable alone.
-import type { ModelPricing, ResponseRecord, RunTarget, TokenUsage } from '../../../shared/records';
+import type { Cost, ResponseRecord, RunTarget, TokenUsage } from '../../../shared/records';
 import type { JuxtaError } from '../../../shared/result';
-import { resolveCost } from '../cost';
-import { convertUsage, providerCost } from '../provider/convert-usage';
+import { convertUsage } from '../provider/convert-usage';
 import type { AttemptOutcome } from './stream-attempt';
 
 export function newResponseRecord(id: string, runId: string, targetIndex: number, target: RunTarget): ResponseRecord {
@@ -36,17 +35,22 @@ export function tokensPerSecond(completionTokens: number, ttftMs: number | null,
   return (completionTokens / generationMs) * 1000;
 }
 
-/** Applies the end of the (last) attempt to the record: status, usage, cost, metrics, error. */
-export function finishResponseRecord(record: ResponseRecord, outcome: AttemptOutcome, pricing: ModelPricing | null): void {
+/** Output tokens per second of one attempt, counting content chunks when the provider sent no usage. */
+export function attemptTokensPerSecond(outcome: AttemptOutcome): number | null {
+  const completionTokens = (outcome.usage ? convertUsage(outcome.usage).completionTokens : 0) || outcome.contentChunks;
+  return tokensPerSecond(completionTokens, outcome.ttftMs, outcome.totalMs);
+}
+
+/** Applies the end of the last attempt to the record: status, usage, cost (priced by the caller), metrics, error. */
+export function finishResponseRecord(record: ResponseRecord, outcome: AttemptOutcome, cost: Cost): void {
   const usage: TokenUsage | null = outcome.usage ? convertUsage(outcome.usage) : null;
   record.usage = usage;
-  record.cost = resolveCost(usage, outcome.usage ? providerCost(outcome.usage) : undefined, pricing);
+  record.cost = cost;
   record.finishReason = outcome.finishReason;
-  const completionTokens = usage?.completionTokens || outcome.contentChunks;
   record.metrics = {
     ttftMs: outcome.ttftMs,
     totalMs: outcome.totalMs,
-    tokensPerSecond: tokensPerSecond(completionTokens, outcome.ttftMs, outcome.totalMs),
+    tokensPerSecond: attemptTokensPerSecond(outcome),
   };
   const hasContent = record.text.length > 0 || record.reasoning.length > 0 || record.toolCalls.length > 0;
   const error: JuxtaError | null = outcome.error;

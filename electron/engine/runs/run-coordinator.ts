@@ -2,17 +2,14 @@
 // in the store as it happens (a crash keeps finished responses and checkpointed partial text).
 import { randomUUID } from 'node:crypto';
 import type { ParsedInput } from '../../../shared/contract';
-import type { ModelPricing, ResponseRecord, RunDetail, RunRecord } from '../../../shared/records';
-import { JuxtaFailure, type JuxtaError } from '../../../shared/result';
+import type { ResponseRecord, RunDetail, RunRecord, RunTarget } from '../../../shared/records';
+import { JuxtaFailure } from '../../../shared/result';
 import type { RunEvent, RunEventBatch } from '../../../shared/run-events';
-import type { JuxtaStore } from '../../store/store-types';
-import type { Clock } from '../clock';
-import type { Connections } from '../connections/connections';
-import { createClient } from '../provider/create-client';
 import type { ToolCallFragment } from '../provider/map-stream-chunk';
 import { EventBatcher } from './event-batcher';
-import { finishResponseRecord, newResponseRecord } from './response-record';
-import { streamAttempt, type AttemptOutcome, type AttemptSink } from './stream-attempt';
+import { newResponseRecord } from './response-record';
+import { routeResponse, type RouteResponseDeps } from './route-response';
+import type { AttemptSink } from './stream-attempt';
 
 /** Partial text is written to the store at most this often while streaming. */
 const CHECKPOINT_INTERVAL_MS = 1000;
@@ -25,14 +22,8 @@ interface ActiveRun {
   finished: Promise<void>;
 }
 
-export interface RunCoordinatorOptions {
-  store: JuxtaStore;
-  connections: Connections;
-  clock: Clock;
+export interface RunCoordinatorOptions extends RouteResponseDeps {
   batchIntervalMs: number;
-  idleTimeoutMs: number;
-  /** Listed prices for a model on a connection, when known (for estimated costs). */
-  pricingFor(connectionId: string, model: string): ModelPricing | null;
 }
 
 export class RunCoordinator {
@@ -57,7 +48,10 @@ export class RunCoordinator {
     const run: ActiveRun = { record, responses, controllers: new Map(), subscribers: new Set(), finished: Promise.resolve() };
     for (const response of responses) run.controllers.set(response.id, new AbortController());
     this.active.set(record.id, run);
-    run.finished = Promise.all(responses.map((response) => this.runResponse(run, response))).then(() => {
+    // Start on the next turn of the event loop: a caller that subscribes right after start() returns
+    // then sees every event from the first response-start on (later subscribers get the snapshot).
+    const started = new Promise<void>((resolve) => setImmediate(resolve));
+    run.finished = started.then(() => Promise.all(responses.map((response) => this.runResponse(run, response)))).then(() => {
       this.emit(run, { type: 'run-end', runId: record.id });
       for (const subscriber of run.subscribers) subscriber.dispose();
       this.active.delete(record.id);
@@ -116,47 +110,23 @@ export class RunCoordinator {
   }
 
   private async runResponse(run: ActiveRun, response: ResponseRecord): Promise<void> {
-    const { store, clock } = this.options;
-    const signal = run.controllers.get(response.id)!.signal;
-    const startedAtWall = clock.wallMs();
-    let outcome: AttemptOutcome;
+    const target: RunTarget = run.record.targets[response.targetIndex] ?? { connectionId: response.connectionId, model: response.modelAsked };
     try {
-      const connection = await this.options.connections.resolve(response.connectionId);
-      response.status = 'streaming';
-      response.attempts.push({ connectionId: response.connectionId, model: response.modelAsked, startedAt: startedAtWall, error: null });
-      this.emit(run, { type: 'response-start', responseId: response.id, attempt: response.attempts.length, connectionId: response.connectionId, model: response.modelAsked });
-      const client = createClient(connection, this.options.idleTimeoutMs);
-      const request = { model: response.modelAsked, prompt: run.record.prompt, systemPrompt: run.record.systemPrompt, params: run.record.params };
-      outcome = await streamAttempt(client, request, signal, clock, this.sinkFor(run, response), { idleTimeoutMs: this.options.idleTimeoutMs });
-    } catch (thrown) {
-      const error: JuxtaError = thrown instanceof JuxtaFailure ? thrown.error : { kind: 'internal', message: String(thrown) };
-      outcome = { finishReason: null, usage: null, error, ttftMs: null, totalMs: 0, contentChunks: 0 };
-    }
-    finishResponseRecord(response, outcome, this.options.pricingFor(response.connectionId, response.modelAsked));
-    const lastAttempt = response.attempts[response.attempts.length - 1];
-    if (lastAttempt) lastAttempt.error = outcome.error;
-    store.saveResponse(response);
-    if (response.attempts.length > 0) {
-      store.insertUsage({
-        createdAt: startedAtWall,
-        connectionId: response.connectionId,
-        responseId: response.id,
-        modelAsked: response.modelAsked,
-        modelServed: response.modelServed,
-        provider: response.providerServed,
-        promptTokens: response.usage?.promptTokens ?? 0,
-        completionTokens: response.usage?.completionTokens ?? 0,
-        cachedTokens: response.usage?.cachedTokens ?? 0,
-        cacheWriteTokens: response.usage?.cacheWriteTokens ?? 0,
-        reasoningTokens: response.usage?.reasoningTokens ?? 0,
-        costUsd: response.cost.usd,
-        costSource: response.cost.source,
-        status: outcome.error ? 'error' : 'ok',
-        errorKind: outcome.error?.kind ?? null,
-        ttftMs: response.metrics.ttftMs,
-        totalMs: response.metrics.totalMs,
+      await routeResponse(this.options, {
+        run: run.record,
+        target,
+        response,
+        signal: run.controllers.get(response.id)!.signal,
+        sink: this.sinkFor(run, response),
+        emit: (event) => this.emit(run, event),
+        save: () => this.options.store.saveResponse(response),
       });
+    } catch (thrown) {
+      // routeResponse turns provider failures into records; anything thrown here is a bug, still shown in the column.
+      response.status = 'error';
+      response.error = { kind: 'internal', message: `Unexpected error while routing: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
     }
+    this.options.store.saveResponse(response);
     this.emit(run, { type: 'response-end', responseId: response.id, response: structuredClone(response) });
   }
 

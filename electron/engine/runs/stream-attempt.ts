@@ -8,12 +8,17 @@ import type { Clock } from '../clock';
 import { classifyError } from '../provider/classify-error';
 import type { WireUsage } from '../provider/convert-usage';
 import { mapStreamChunk, type ToolCallFragment } from '../provider/map-stream-chunk';
+import { applyRequestQuirks, type ChatBody, type RequestQuirks } from '../provider/quirks/request-quirks';
 
 export interface AttemptRequest {
   model: string;
   prompt: string;
   systemPrompt: string | null;
   params: RunParams;
+  /** Provider-specific body fields (OpenRouter's models and provider). */
+  extraBody?: Record<string, unknown>;
+  /** The connection's request quirks (see provider/quirks). */
+  quirks?: RequestQuirks;
 }
 
 export interface AttemptSink {
@@ -38,19 +43,23 @@ export function buildChatRequest(request: AttemptRequest): ChatCompletionCreateP
   const messages: ChatCompletionMessageParam[] = [];
   if (request.systemPrompt) messages.push({ role: 'system', content: request.systemPrompt });
   messages.push({ role: 'user', content: request.prompt });
-  return {
+  const body: ChatBody = {
     model: request.model,
     messages,
     stream: true,
     stream_options: { include_usage: true },
     ...(request.params.temperature !== undefined ? { temperature: request.params.temperature } : {}),
     ...(request.params.maxTokens !== undefined ? { max_tokens: request.params.maxTokens } : {}),
+    ...request.extraBody,
   };
+  return request.quirks ? applyRequestQuirks(body, request.quirks) : body;
 }
 
 export interface AttemptLimits {
   /** Abort when no bytes arrive for this long: the SDK's own timeout stops at the response headers, so a stalled body would hang forever. */
   idleTimeoutMs: number;
+  /** Abort the whole call after this long, streaming or not (a column's routing.attemptTimeoutMs). */
+  attemptTimeoutMs?: number;
 }
 
 export async function streamAttempt(
@@ -68,7 +77,9 @@ export async function streamAttempt(
     clearTimeout(idleTimer);
     idleTimer = setTimeout(() => idle.abort(), limits.idleTimeoutMs);
   };
-  const callSignal = AbortSignal.any([signal, idle.signal]);
+  const overall = new AbortController();
+  const overallTimer = limits.attemptTimeoutMs === undefined ? undefined : setTimeout(() => overall.abort(), limits.attemptTimeoutMs);
+  const callSignal = AbortSignal.any([signal, idle.signal, overall.signal]);
   let ttftMs: number | null = null;
   let finishReason: string | null = null;
   let usage: WireUsage | null = null;
@@ -107,21 +118,25 @@ export async function streamAttempt(
       if (facts.usage) usage = facts.usage;
     }
     // The SDK ends the iteration quietly on abort, so the signals say whether it finished.
-    const error = abortError(signal, idle.signal, limits);
+    const error = abortError(signal, idle.signal, overall.signal, limits);
     return { finishReason, usage, error, ttftMs, totalMs: clock.monotonicMs() - startedAt, contentChunks };
   } catch (thrown) {
     // An abort surfaces as different errors depending on where it lands; the signals are the truth.
-    const error = abortError(signal, idle.signal, limits) ?? classifyError(thrown, { streamStarted: ttftMs !== null, nowMs: clock.wallMs() });
+    const error = abortError(signal, idle.signal, overall.signal, limits) ?? classifyError(thrown, { streamStarted: ttftMs !== null, nowMs: clock.wallMs() });
     return { finishReason, usage, error, ttftMs, totalMs: clock.monotonicMs() - startedAt, contentChunks };
   } finally {
     clearTimeout(idleTimer);
+    clearTimeout(overallTimer);
   }
 }
 
-function abortError(userSignal: AbortSignal, idleSignal: AbortSignal, limits: AttemptLimits): JuxtaError | null {
+function abortError(userSignal: AbortSignal, idleSignal: AbortSignal, overallSignal: AbortSignal, limits: AttemptLimits): JuxtaError | null {
   if (userSignal.aborted) return { kind: 'cancelled', message: 'Stopped.' };
   if (idleSignal.aborted) {
     return { kind: 'timeout', message: `The provider sent nothing for ${(limits.idleTimeoutMs / 1000).toFixed(1)} s, so the call was ended.` };
+  }
+  if (overallSignal.aborted) {
+    return { kind: 'timeout', message: `The call took longer than the column's attempt timeout (${((limits.attemptTimeoutMs ?? 0) / 1000).toFixed(1)} s).` };
   }
   return null;
 }
