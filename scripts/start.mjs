@@ -4,15 +4,11 @@
 // and launch. When 2 or 3 cannot be done (offline, no display), it says why in one sentence and
 // runs the web host (`npm run web`) instead, forwarding the args (e.g. --demo, --port N).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ensureElectronBinary, projectRoot } from './electron-binary.mjs';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const forwardedArgs = process.argv.slice(2);
-const electronDirectory = join(projectRoot, 'node_modules', 'electron');
-const ELECTRON_INSTALL_TIMEOUT_MS = 5 * 60_000;
-const DOWNLOAD_NOTICE_AFTER_MS = 3_000;
 const WEB_NOTICE = 'so Juxta is starting its web version instead; open the URL below.';
 
 function say(sentence) {
@@ -68,40 +64,6 @@ function startWebVersion() {
   runUntilExit(process.execPath, [binScript('tsx'), 'electron/hosts/web-main.ts', ...forwardedArgs]);
 }
 
-function platformExecutable() {
-  if (process.platform === 'darwin') return 'Electron.app/Contents/MacOS/Electron';
-  if (process.platform === 'win32') return 'electron.exe';
-  return 'electron';
-}
-
-/** The Electron executable the `electron` package would run, if it is on disk (never downloads). */
-function findElectronBinary() {
-  const pathFile = join(electronDirectory, 'path.txt');
-  const executable = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : undefined;
-  const candidate = process.env.ELECTRON_OVERRIDE_DIST_PATH
-    ? join(process.env.ELECTRON_OVERRIDE_DIST_PATH, executable || platformExecutable())
-    : executable
-      ? join(electronDirectory, 'dist', executable)
-      : undefined;
-  return candidate && existsSync(candidate) ? candidate : undefined;
-}
-
-/** One attempt at Electron's own installer (install scripts are off in .npmrc); quiet unless it takes a while. */
-function downloadElectronBinary() {
-  return new Promise((resolveAttempt) => {
-    const child = spawn(process.execPath, [join(electronDirectory, 'install.js')], { cwd: electronDirectory, stdio: 'ignore' });
-    const notice = setTimeout(() => say("Downloading Electron's binary (about 100 MB, once)..."), DOWNLOAD_NOTICE_AFTER_MS);
-    const deadline = setTimeout(() => child.kill('SIGTERM'), ELECTRON_INSTALL_TIMEOUT_MS);
-    const finish = () => {
-      clearTimeout(notice);
-      clearTimeout(deadline);
-      resolveAttempt();
-    };
-    child.on('exit', finish);
-    child.on('error', finish);
-  });
-}
-
 function displayProblem() {
   if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return undefined;
   return 'No display is available here (neither DISPLAY nor WAYLAND_DISPLAY is set), ' + WEB_NOTICE;
@@ -110,11 +72,7 @@ function displayProblem() {
 async function main() {
   if (!runNodeScript(join(projectRoot, 'scripts', 'ensure-native.mjs'))) process.exit(1);
 
-  let electronBinary = findElectronBinary();
-  if (!electronBinary && existsSync(join(electronDirectory, 'install.js'))) {
-    await downloadElectronBinary();
-    electronBinary = findElectronBinary();
-  }
+  const electronBinary = await ensureElectronBinary(say);
   if (!electronBinary) {
     say(`Electron's binary is not available on this machine (it could not be downloaded), ${WEB_NOTICE}`);
     return startWebVersion();

@@ -1,9 +1,10 @@
-// The API the preload exposes as window.juxta: exactly the contract's methods plus subscribeRun,
-// built from methodNames so it cannot drift from shared/. Never exposes ipcRenderer or a channel
+// The API the preload exposes as window.juxta: exactly the contract's methods plus subscribeRun
+// and onMenuCommand, built from methodNames so it cannot drift from shared/. Never exposes ipcRenderer or a channel
 // name chosen by the page. Type-only imports of the contract keep zod out of the preload bundle.
 import type { IpcRendererEvent } from 'electron';
 import type { JuxtaApi } from '../../shared/contract';
-import { ipcChannel, methodNames, subscribeRunChannel, type MethodName } from '../../shared/method-names';
+import { isMenuCommand, type MenuCommand } from '../../shared/menu-commands';
+import { ipcChannel, menuCommandChannel, methodNames, subscribeRunChannel, type MethodName } from '../../shared/method-names';
 import type { Result } from '../../shared/result';
 import type { RunEventBatch } from '../../shared/run-events';
 import { runPortChannel, type RunPortReply, type RunPortUnsubscribe, type SubscribeRunRequest } from './run-port';
@@ -85,5 +86,25 @@ export function createPreloadApi(ipc: PreloadIpc): JuxtaApi {
     };
   };
 
-  return { ...methods, subscribeRun } satisfies JuxtaApi;
+  // Main sends only names from shared/menu-commands.ts; anything else is dropped, not forwarded.
+  const menuListeners = new Set<(command: MenuCommand) => void>();
+  ipc.on(menuCommandChannel, (_event, command) => {
+    if (!isMenuCommand(command)) return;
+    for (const listener of [...menuListeners]) {
+      try {
+        listener(command);
+      } catch (thrown) {
+        console.error(`[juxta] A menu command handler failed: ${describe(thrown)}`);
+      }
+    }
+  });
+
+  const onMenuCommand = (listener: (command: MenuCommand) => void): (() => void) => {
+    // A wrapper per call: the same function subscribed twice is called twice and unsubscribed separately.
+    const entry = (command: MenuCommand): void => listener(command);
+    menuListeners.add(entry);
+    return () => void menuListeners.delete(entry);
+  };
+
+  return { ...methods, subscribeRun, onMenuCommand } satisfies JuxtaApi;
 }

@@ -7,6 +7,10 @@ import { vi } from 'vitest';
 
 export class FakeWebContents extends EventEmitter {
   readonly posted: Array<{ channel: string; message: unknown; transfer: unknown[] | undefined }> = [];
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
   windowOpenHandler: ((details: { url: string }) => unknown) | undefined;
   postMessage(channel: string, message: unknown, transfer?: unknown[]): void {
     this.posted.push({ channel, message, transfer });
@@ -30,6 +34,18 @@ export class FakeMessagePortMain extends EventEmitter {
 
 type QuitEvent = { preventDefault(): void };
 
+/** Emits a preventable event; true when no listener prevented it. */
+function emitPreventable(emitter: EventEmitter, name: string): boolean {
+  let prevented = false;
+  const event: QuitEvent = { preventDefault: () => (prevented = true) };
+  emitter.emit(name, event);
+  return !prevented;
+}
+
+export interface FakeDisplay {
+  workArea: { x: number; y: number; width: number; height: number };
+}
+
 function createFakeElectron() {
   const paths = new Map<string, string>();
   let markReady: () => void = () => undefined;
@@ -39,23 +55,28 @@ function createFakeElectron() {
   const invokeHandlers = new Map<string, (event: unknown, input: unknown) => Promise<unknown>>();
   const listeners = new Map<string, (event: unknown, request: unknown) => void>();
   const protocolHandlers = new Map<string, (request: Request) => Promise<Response>>();
+  const displays: FakeDisplay[] = [{ workArea: { x: 0, y: 0, width: 1920, height: 1050 } }];
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
     quitted: false,
     setPath: vi.fn((name: string, path: string) => void paths.set(name, path)),
+    setAppLogsPath: vi.fn((path?: string) => void paths.set('logs', path ?? `${paths.get('userData') ?? '/nonexistent/userData'}/logs`)),
     getPath: (name: string) => paths.get(name) ?? `/nonexistent/${name}`,
     getAppPath: () => fileURLToPath(new URL('../../', import.meta.url)),
     getVersion: () => '0.1.0-test',
     requestSingleInstanceLock: vi.fn(() => true),
     whenReady: () => ready,
     exit: vi.fn(),
-    // Electron's order: will-quit listeners may preventDefault, otherwise the app ends.
+    // Electron's order: before-quit (preventable), then every window's close (preventable), then
+    // will-quit (preventable), otherwise the app ends.
     quit: vi.fn(() => {
-      let prevented = false;
-      const event: QuitEvent = { preventDefault: () => (prevented = true) };
-      app.emit('will-quit', event);
-      if (!prevented) app.quitted = true;
+      if (!emitPreventable(app, 'before-quit')) return;
+      for (const window of [...windows]) {
+        if (!emitPreventable(window, 'close')) return;
+        window.destroy();
+      }
+      if (emitPreventable(app, 'will-quit')) app.quitted = true;
     }),
   });
 
@@ -63,10 +84,30 @@ function createFakeElectron() {
     static getAllWindows = () => windows;
     readonly webContents = new FakeWebContents();
     readonly loadURL = vi.fn(async (_url: string) => undefined);
-    constructor(readonly options: { webPreferences?: Record<string, unknown> }) {
+    readonly maximize = vi.fn(() => void (this.maximized = true));
+    maximized = false;
+    destroyed = false;
+    bounds: { x: number; y: number; width: number; height: number };
+    constructor(readonly options: { x?: number; y?: number; width?: number; height?: number; webPreferences?: Record<string, unknown> }) {
       super();
+      this.bounds = { x: options.x ?? 100, y: options.y ?? 80, width: options.width ?? 800, height: options.height ?? 600 };
       windows.push(this);
       app.emit('web-contents-created', {}, this.webContents);
+    }
+    getNormalBounds() {
+      return { ...this.bounds };
+    }
+    isMaximized(): boolean {
+      return this.maximized;
+    }
+    isDestroyed(): boolean {
+      return this.destroyed;
+    }
+    destroy(): void {
+      if (this.destroyed) return;
+      this.destroyed = true;
+      windows.splice(windows.indexOf(this), 1);
+      this.emit('closed');
     }
     show(): void {}
     focus(): void {}
@@ -113,8 +154,14 @@ function createFakeElectron() {
     },
     nativeTheme: { shouldUseDarkColors: true },
     Menu: { buildFromTemplate: vi.fn((template: unknown) => template), setApplicationMenu: vi.fn() },
-    dialog: { showErrorBox: vi.fn() },
-    shell: { openExternal: vi.fn(async () => undefined) },
+    dialog: {
+      showErrorBox: vi.fn(),
+      /** The button a test's "user" picks; 0 is Quit in the quit-while-running question. */
+      nextResponse: 0,
+      showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: electron.dialog.nextResponse, checkboxChecked: false })),
+    },
+    shell: { openExternal: vi.fn(async () => undefined), showItemInFolder: vi.fn() },
+    screen: { getAllDisplays: vi.fn((): FakeDisplay[] => displays) },
   };
 
   return {
@@ -124,6 +171,7 @@ function createFakeElectron() {
     invokeHandlers,
     listeners,
     protocolHandlers,
+    displays,
     ready: () => markReady(),
     /** A fresh process: the same fake, emptied, for a relaunch. */
     reset() {
@@ -134,6 +182,8 @@ function createFakeElectron() {
       invokeHandlers.clear();
       listeners.clear();
       protocolHandlers.clear();
+      displays.splice(0, displays.length, { workArea: { x: 0, y: 0, width: 1920, height: 1050 } });
+      electron.dialog.nextResponse = 0;
       ready = new Promise<void>((resolve) => (markReady = resolve));
     },
   };

@@ -6,7 +6,8 @@ import { MessageChannel, type MessagePort as NodeMessagePort } from 'node:worker
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createPreloadApi, type PreloadIpc } from '../../electron/preload/api';
 import { runPortChannel, type RunPortReply, type SubscribeRunRequest } from '../../electron/preload/run-port';
-import { ipcChannel, methodNames, subscribeRunChannel } from '../../shared/method-names';
+import { menuCommands } from '../../shared/menu-commands';
+import { ipcChannel, menuCommandChannel, methodNames, subscribeRunChannel } from '../../shared/method-names';
 import type { RunEventBatch } from '../../shared/run-events';
 
 type PortListener = (event: { ports: MessagePort[] }, ...args: unknown[]) => void;
@@ -52,14 +53,14 @@ afterEach(() => {
 describe('preload API shape', () => {
   it('has exactly the contract methods plus subscribeRun, all functions', () => {
     const api = createPreloadApi(recordingIpc().ipc);
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'subscribeRun'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'subscribeRun', 'onMenuCommand'].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
   });
 
-  it('listens on the run-port channel only and sends nothing until asked', () => {
+  it('listens on the run-port and menu-command channels only and sends nothing until asked', () => {
     const recording = recordingIpc();
     createPreloadApi(recording.ipc);
-    expect([...recording.listeners.keys()]).toEqual([runPortChannel]);
+    expect([...recording.listeners.keys()].sort()).toEqual([menuCommandChannel, runPortChannel].sort());
     expect(recording.sent).toEqual([]);
     expect(recording.invoked).toEqual([]);
   });
@@ -178,17 +179,58 @@ describe('preload entry', () => {
     expect(exposeInMainWorld).toHaveBeenCalledOnce();
     const [key, api] = exposeInMainWorld.mock.calls[0] as [string, Record<string, unknown>];
     expect(key).toBe('juxta');
-    expect(Object.keys(api).sort()).toEqual([...methodNames, 'subscribeRun'].sort());
+    expect(Object.keys(api).sort()).toEqual([...methodNames, 'subscribeRun', 'onMenuCommand'].sort());
     expect(Object.values(api)).not.toContain(ipcRenderer);
   });
 
   it('imports at run time only electron, the method names and its own files (no zod, no Node built-ins)', () => {
     const preloadDirectory = new URL('../../electron/preload/', import.meta.url);
-    const allowed = new Set(['electron', '../../shared/method-names', './api', './run-port']);
+    const allowed = new Set(['electron', '../../shared/method-names', '../../shared/menu-commands', './api', './run-port']);
     for (const file of readdirSync(preloadDirectory).filter((name) => name.endsWith('.ts'))) {
       const source = readFileSync(new URL(file, preloadDirectory), 'utf8');
       const runtimeImports = [...source.matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gms)].map((match) => match[1]);
       for (const specifier of runtimeImports) expect(allowed.has(specifier ?? ''), `${file} imports ${specifier}`).toBe(true);
     }
+  });
+});
+
+describe('preload menu commands', () => {
+  const sendFromMain = (recording: ReturnType<typeof recordingIpc>, command: unknown) => {
+    for (const listener of recording.listeners.get(menuCommandChannel) ?? []) listener({ ports: [] }, command);
+  };
+
+  it('delivers every known command to each listener until it unsubscribes', () => {
+    const recording = recordingIpc();
+    const api = createPreloadApi(recording.ipc);
+    const first: string[] = [];
+    const second: string[] = [];
+    const stopFirst = api.onMenuCommand?.((command) => first.push(command));
+    api.onMenuCommand?.((command) => second.push(command));
+    for (const command of menuCommands) sendFromMain(recording, command);
+    expect(first).toEqual([...menuCommands]);
+    expect(second).toEqual([...menuCommands]);
+    stopFirst?.();
+    sendFromMain(recording, 'run');
+    expect(first).toHaveLength(menuCommands.length);
+    expect(second.at(-1)).toBe('run');
+    // Nothing is ever sent or invoked for menu commands: they flow main -> renderer only.
+    expect(recording.sent).toEqual([]);
+    expect(recording.invoked).toEqual([]);
+  });
+
+  it('drops anything that is not a menu command, and survives a throwing listener', () => {
+    const recording = recordingIpc();
+    const api = createPreloadApi(recording.ipc);
+    const received: string[] = [];
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.onMenuCommand?.(() => {
+      throw new Error('boom');
+    });
+    api.onMenuCommand?.((command) => received.push(command));
+    for (const bogus of ['rm -rf', { command: 'run' }, 42, null, 'RUN']) sendFromMain(recording, bogus);
+    sendFromMain(recording, 'stop');
+    expect(received).toEqual(['stop']);
+    expect(errors).toHaveBeenCalledTimes(1);
+    errors.mockRestore();
   });
 });
