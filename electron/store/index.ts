@@ -5,9 +5,21 @@ import { createRunsRepository } from './runs-repository';
 import { createSecretsRepository } from './secrets-repository';
 import { defaultSlowQueryMs, withSlowQueryLog, type StoreLog } from './slow-query-log';
 import { createUsageRepository } from './usage-repository';
+import { createUsageBudgetsRepository } from './usage-budgets-repository';
+import { createUsageReportQueries } from './usage-report-queries';
 import type { JuxtaStore } from './store-types';
 
-export type { ConnectionRow, JuxtaStore, ListRunsQuery, UsageRow } from './store-types';
+export type {
+  BudgetRow,
+  ConnectionRow,
+  JuxtaStore,
+  ListRunsQuery,
+  UsageAggregateQuery,
+  UsageAggregateRow,
+  UsageLatencyRow,
+  UsageRow,
+  UsageSegment,
+} from './store-types';
 
 export interface OpenStoreOptions {
   /** Store methods slower than this are logged (default 40 ms). */
@@ -28,6 +40,8 @@ export function openStore(path: string, options: OpenStoreOptions = {}): JuxtaSt
       ...createSecretsRepository(db),
       ...createRunsRepository(db),
       ...createUsageRepository(db),
+      ...createUsageReportQueries(db),
+      ...createUsageBudgetsRepository(db),
     },
     options.slowQueryMs ?? defaultSlowQueryMs,
     log,

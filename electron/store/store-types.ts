@@ -43,6 +43,72 @@ export interface UsageRow {
   totalMs: number | null;
 }
 
+/** A time span [startMs, endMs) whose usage is summed into bucket (e.g. the index of a local day). */
+export interface UsageSegment {
+  bucket: number;
+  startMs: number;
+  endMs: number;
+}
+
+export interface UsageAggregateQuery {
+  segments: UsageSegment[];
+  connectionIds?: string[];
+  models?: string[];
+  /** each: one row per model; top: topModels apart and every other model folded into model null; none: models folded. */
+  modelKey: 'each' | 'top' | 'none';
+  topModels?: string[];
+  byConnection: boolean;
+}
+
+/** Sums over the calls of one (bucket, model, connection). The model is model_served, else model_asked. */
+export interface UsageAggregateRow {
+  bucket: number;
+  model: string | null;
+  connectionId: string | null;
+  calls: number;
+  errorCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  cachedTokens: number;
+  cacheWriteTokens: number;
+  reasoningTokens: number;
+  /** Sum of the known costs; calls - costCalls had no known cost. */
+  costUsd: number;
+  costCalls: number;
+  ttftMsSum: number;
+  ttftCalls: number;
+  totalMsSum: number;
+  totalCalls: number;
+  /** Completion tokens and milliseconds after the first token, of answered calls with both times. */
+  generationTokens: number;
+  generationMs: number;
+}
+
+export interface UsageLatencyQuery {
+  segments: UsageSegment[];
+  connectionIds?: string[];
+  /** The models to read (a handful: the histogram is read per model). */
+  models: string[];
+}
+
+/** Answered calls of model whose metric fell in [1.05^bucket, 1.05^(bucket+1)) ms. */
+export interface UsageLatencyRow {
+  model: string;
+  metric: 'ttft' | 'total';
+  bucket: number;
+  calls: number;
+}
+
+export interface BudgetRow {
+  /** A connection id, or '*' for all connections together. */
+  scope: string;
+  period: 'day' | 'month';
+  limitUsd: number;
+  /** IANA zone in which days and months are counted. */
+  timeZone: string;
+  updatedAt: number;
+}
+
 export interface ListRunsQuery {
   search?: string;
   limit: number;
@@ -71,4 +137,12 @@ export interface JuxtaStore {
   listRuns(query: ListRunsQuery): RunSummary[];
   /** After a crash: responses left pending/streaming become 'stopped' + incomplete, partial text kept. Returns how many. */
   markInterruptedResponses(): number;
+
+  /** Usage sums per segment bucket (exact: hourly rollup for whole hours, usage rows for cut hours). */
+  aggregateUsage(query: UsageAggregateQuery): UsageAggregateRow[];
+  usageLatencyHistogram(query: UsageLatencyQuery): UsageLatencyRow[];
+  listBudgets(): BudgetRow[];
+  /** Inserts or replaces the budget for (scope, period). */
+  putBudget(row: BudgetRow): void;
+  deleteBudget(scope: string, period: 'day' | 'month'): boolean;
 }

@@ -41,7 +41,7 @@ describe('migrations', () => {
           "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'run_search%'",
         )
         .all();
-      expect(tables.map((table) => table.name).sort()).toEqual(['connections', 'responses', 'runs', 'secrets', 'usage']);
+      expect(tables.map((table) => table.name).sort()).toEqual(['budgets', 'connections', 'responses', 'runs', 'secrets', 'usage', 'usage_hourly', 'usage_latency_hourly']);
       for (const table of tables) expect({ table: table.name, strict: table.strict }).toEqual({ table: table.name, strict: 1 });
       const virtualTables = db.prepare("SELECT name FROM pragma_table_list WHERE type = 'virtual'").pluck().all();
       expect(virtualTables).toContain('run_search');

@@ -1,6 +1,7 @@
 // Numbered, append-only schema migrations tracked with PRAGMA user_version.
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
+import { updateToSchemaVersion2 } from './0002-usage-rollups';
 
 export interface Migration {
   version: number;
@@ -8,7 +9,10 @@ export interface Migration {
 }
 
 /** In order; the position in this list is the schema version. Append only. */
-export const migrations: readonly Migration[] = [{ version: 1, update: updateToSchemaVersion1 }];
+export const migrations: readonly Migration[] = [
+  { version: 1, update: updateToSchemaVersion1 },
+  { version: 2, update: updateToSchemaVersion2 },
+];
 
 export const latestSchemaVersion = migrations.length;
 
