@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JuxtaService } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { dispatch } from '../../shared/dispatch';
 import { isJuxtaError, JuxtaFailure, type Result } from '../../shared/result';
 import type { RunEventBatch } from '../../shared/run-events';
@@ -36,20 +37,6 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-/** The same policy as renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -4,8 +4,9 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, posix, resolve, sep } from 'node:path';
 import type { CustomScheme, Protocol } from 'electron';
+import { contentTypeFor } from '../hosts/content-types';
 import { APP_HOST, APP_SCHEME } from './app-origin';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 /** Standard: relative URLs and localStorage work; secure: a secure context (crypto.randomUUID, clipboard). */
 export const appScheme: CustomScheme = {
@@ -19,31 +20,6 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
   protocol.registerSchemesAsPrivileged([appScheme]);
 }
 
-const MIME_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeTypeFor(filePath: string): string {
-  return MIME_TYPES[extname(filePath).toLowerCase()] ?? 'application/octet-stream';
-}
 
 export type AppPathResolution = { ok: true; relativePath: string } | { ok: false; status: 400 | 403 | 404 | 405 };
 
@@ -121,7 +97,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     return new Response(new Uint8Array(body), {
       status: 200,
       headers: {
-        'Content-Type': mimeTypeFor(servedPath),
+        'Content-Type': contentTypeFor(servedPath),
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Cache-Control': 'no-cache',

@@ -26,7 +26,7 @@ import { openStore } from '../store/index';
 import type { JuxtaStore } from '../store/store-types';
 import { APP_BASE_URL, resolveAppBaseUrl } from './app-origin';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { quitWhileRunningDialog, trackActiveRuns, type ActiveRunTracker } from './active-runs';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';

@@ -4,8 +4,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appScheme, createAppProtocolHandler, mimeTypeFor, registerAppScheme, resolveAppPath } from '../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
+import { contentTypeFor } from '../../electron/hosts/content-types';
+import { appScheme, createAppProtocolHandler, registerAppScheme, resolveAppPath } from '../../electron/main/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 
 let root: string;
 let rendererDirectory: string;
@@ -50,7 +51,7 @@ describe('app:// protocol', () => {
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await get('app://juxta/assets/font.woff2')).headers.get('content-type')).toBe('font/woff2');
-    expect(mimeTypeFor('x.unknown')).toBe('application/octet-stream');
+    expect(contentTypeFor('x.unknown')).toBe('application/octet-stream');
   });
 
   it('answers client-side routes with the app shell and missing files with 404', async () => {

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { APP_BASE_URL, isAppUrl, resolveAppBaseUrl } from '../../electron/main/app-origin';
-import { CONTENT_SECURITY_POLICY } from '../../electron/main/content-security-policy';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import {
   createWindowOpenHandler,
   guardNavigation,

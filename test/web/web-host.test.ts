@@ -7,7 +7,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import type { Result } from '../../shared/result';
 import type { RunEvent } from '../../shared/run-events';
 import { openNodeRuntime, type NodeRuntime } from '../../electron/hosts/node-runtime';
-import { CONTENT_SECURITY_POLICY, startWebHost, type WebHost } from '../../electron/hosts/web-host';
+import { startWebHost, type WebHost } from '../../electron/hosts/web-host';
+import { CONTENT_SECURITY_POLICY } from '../../shared/content-security-policy';
 import { startSimulator, type Simulator } from '../simulator/index';
 import { rawRequest, readRunBatches } from './web-helpers';
 

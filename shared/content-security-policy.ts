@@ -1,6 +1,6 @@
-// The one Content-Security-Policy of the UI. renderer/index.html carries the same policy in a
-// <meta> tag, minus frame-ancestors which browsers honour only as a header (main sends the
-// header); test/electron/security.test.ts keeps the two equal.
+// The one Content-Security-Policy of the UI, sent as a header by Electron main (app:// protocol)
+// and by the web host. renderer/index.html carries the same policy in a <meta> tag, minus
+// frame-ancestors which browsers honour only as a header; test/electron/security.test.ts keeps them equal.
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -8,7 +8,7 @@ export const CONTENT_SECURITY_POLICY = [
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
-  // Every provider call goes through main (IPC): the page itself talks to nobody else.
+  // Every provider call goes through the Node side (IPC or the web host): the page talks to nobody else.
   "connect-src 'self'",
   // Monaco starts its language workers from blob: URLs.
   "worker-src 'self' blob:",
