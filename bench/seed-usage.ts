@@ -17,7 +17,7 @@ import { createUsageRepository } from '../electron/store/usage-repository';
 import type { UsageRow } from '../electron/store/index';
 
 // Bump when the generated rows or the schema they are stored in change.
-const seedVersion = 2;
+const seedVersion = 5;
 export const seedEndMs = Date.UTC(2025, 5, 1); // data ends 2025-06-01T00:00Z
 const dayMs = 86_400_000;
 export const seedStartMs = seedEndMs - 365 * dayMs;

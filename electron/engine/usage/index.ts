@@ -5,7 +5,7 @@ import type { JuxtaStore } from '../../store/store-types';
 import { budgetStatuses, checkBudgets, setBudget, type SetBudgetInput } from './usage-budgets';
 import { usageCsv } from './usage-csv';
 import { isValidTimeZone } from './local-days';
-import { buildUsageReport, type UsageReportInput } from './usage-report';
+import { buildUsageReport, buildUsageTable, type UsageReportInput } from './usage-report';
 
 export type { SetBudgetInput } from './usage-budgets';
 export type { UsageReportInput } from './usage-report';
@@ -31,7 +31,7 @@ export function createUsageService(store: JuxtaStore, now: () => number): UsageS
     },
     csv(input) {
       requireTimeZone(input.timeZone);
-      return usageCsv(buildUsageReport(store, input));
+      return usageCsv(buildUsageTable(store, input));
     },
     budgets: () => budgetStatuses(store, now()),
     setBudget(input) {

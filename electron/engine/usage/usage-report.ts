@@ -20,8 +20,10 @@ export const topModelCount = 8;
 /** Models whose latency percentiles are read (by calls). */
 export const latencyModelCount = 12;
 
-export function buildUsageReport(store: JuxtaStore, input: UsageReportInput): UsageReport {
-  const days = localDaySpans(input.from, input.to, input.timeZone);
+export type UsageTableReport = Pick<UsageReport, 'range' | 'totals' | 'byModel' | 'byConnection' | 'table'>;
+
+/** The model x connection table and what folds from it: one store query (the CSV export needs no more). */
+export function buildUsageTable(store: JuxtaStore, input: UsageReportInput, days = localDaySpans(input.from, input.to, input.timeZone)): UsageTableReport {
   const startMs = days[0]?.startMs ?? 0;
   const endMs = days.at(-1)?.endMs ?? 0;
   const filter = { connectionIds: input.connectionIds, models: input.models };
@@ -53,6 +55,20 @@ export function buildUsageReport(store: JuxtaStore, input: UsageReportInput): Us
     .map(([connectionId, sums]) => ({ connectionId, connectionLabel: labelOf(connectionId), ...sums }))
     .sort(bySpend((item) => item.connectionLabel));
   table.sort(bySpend((item) => `${item.model} ${item.connectionLabel}`));
+  return {
+    range: { from: input.from, to: input.to, timeZone: input.timeZone, startMs, endMs },
+    totals: { ...totals, errorRate: totals.calls > 0 ? totals.errorCalls / totals.calls : null },
+    byModel,
+    byConnection,
+    table,
+  };
+}
+
+export function buildUsageReport(store: JuxtaStore, input: UsageReportInput): UsageReport {
+  const days = localDaySpans(input.from, input.to, input.timeZone);
+  const filter = { connectionIds: input.connectionIds, models: input.models };
+  const { range, totals, byModel, byConnection, table } = buildUsageTable(store, input, days);
+  const { startMs, endMs } = range;
 
   const topModels = byModel.slice(0, topModelCount).map((item) => item.model);
   const hasOther = byModel.length > topModels.length;
@@ -94,9 +110,9 @@ export function buildUsageReport(store: JuxtaStore, input: UsageReportInput): Us
         );
 
   return {
-    range: { from: input.from, to: input.to, timeZone: input.timeZone, startMs, endMs },
+    range,
     days: days.map((day) => day.date),
-    totals: { ...totals, errorRate: totals.calls > 0 ? totals.errorCalls / totals.calls : null },
+    totals,
     spendByDay,
     tokensByDay,
     byModel,
