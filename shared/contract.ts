@@ -8,6 +8,8 @@ import type {
   ModelInfo,
   RunDetail,
   RunSummary,
+  RunWarning,
+  ToolScenarioResult,
 } from './records';
 import type { Result } from './result';
 import type { RunEventBatch } from './run-events';
@@ -25,8 +27,30 @@ import type {
 } from './catalog-records';
 import { catalogQuerySchema } from './catalog-schema';
 import { fallbackModelsSchema, routingPolicySchema } from './routing-schema';
+import { conversationSchema, reasoningOptionsSchema, responseFormatSchema, toolChoiceSchema, toolsSchema } from './request-options-schema';
 import type { BudgetStatus, UsageCsv, UsageReport } from './usage-records';
 import { setBudgetInput, usageReportInput } from './usage-schema';
+import type {
+  BlindReview,
+  BlindReviewState,
+  Leaderboard,
+  ResponseDiff,
+  ResponseRating,
+  RevealedReview,
+  RunAnnotations,
+  RunExport,
+  RunNotes,
+} from './review-records';
+import {
+  diffResponsesInput,
+  exportRunInput,
+  leaderboardInput,
+  rateResponseInput,
+  setRunNotesInput,
+  startBlindReviewInput,
+  voidVoteInput,
+  voteBlindInput,
+} from './review-schema';
 
 export { methodNames, ipcChannel, type MethodName } from './method-names';
 
@@ -71,8 +95,26 @@ export const runParamsSchema = z
   .object({
     temperature: z.number().min(0, 'expected 0 to 2').max(2, 'expected 0 to 2').optional(),
     maxTokens: z.number().int('expected a whole number').min(1).max(1_000_000).optional(),
+    /** OpenAI tools format; each `parameters` must also be a valid JSON Schema (checked with ajv on the Node side). */
+    tools: toolsSchema.optional(),
+    toolChoice: toolChoiceSchema.optional(),
+    parallelToolCalls: z.boolean().optional(),
+    /** json_schema: the answer is parsed and validated (ResponseRecord.structuredOutput); the schema is checked with ajv before sending. */
+    responseFormat: responseFormatSchema.optional(),
+    reasoning: reasoningOptionsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((params) => !(params.toolChoice !== undefined && params.toolChoice !== 'none' && params.toolChoice !== 'auto' && !params.tools?.length), {
+    message: 'a required or named tool choice needs tools',
+    path: ['toolChoice'],
+  })
+  .refine((params) => {
+    const choice = params.toolChoice;
+    return typeof choice !== 'object' || (params.tools ?? []).some((tool) => tool.function.name === choice.name);
+  }, {
+    message: 'expected the name of one of the tools',
+    path: ['toolChoice', 'name'],
+  });
 
 export const MAX_TARGETS = 8;
 
@@ -83,12 +125,16 @@ export const runTargetSchema = z
     model: z.string().trim().min(1, 'expected a model id').max(300),
     fallbackModels: fallbackModelsSchema.optional(),
     routing: routingPolicySchema.optional(),
+    /** Multi-turn: the column's conversation before this run's prompt (shared/conversation.ts builds it). */
+    messages: conversationSchema.optional(),
+    continues: z.object({ runId: id, responseId: id }).strict().optional(),
   })
   .strict();
 
 export const startRunInput = z
   .object({
-    prompt: z.string().refine((text) => text.trim().length > 0, 'expected a prompt'),
+    /** The new user message. May be empty only when every target continues a conversation ending in a user or tool message. */
+    prompt: z.string(),
     systemPrompt: z.string().optional(),
     params: runParamsSchema.default({}),
     targets: z
@@ -96,6 +142,42 @@ export const startRunInput = z
       .min(1, 'expected at least one model')
       .max(MAX_TARGETS, `expected at most ${MAX_TARGETS} models`),
     /** Start even when a spend budget is used up (the user chose "Run anyway"). */
+    overrideBudget: z.boolean().optional(),
+  })
+  .strict()
+  .refine(
+    (input) =>
+      input.prompt.trim().length > 0 ||
+      input.targets.every((target) => ['user', 'tool'].includes(target.messages?.at(-1)?.role ?? '')),
+    { message: 'expected a prompt', path: ['prompt'] },
+  );
+
+/** Auto mode: run, answer every tool call from cannedResults, continue, up to maxSteps model turns per column. */
+export const runToolScenarioInput = z
+  .object({
+    run: startRunInput,
+    /** Tool name -> the result text each call of that tool gets (usually JSON). */
+    cannedResults: z.record(z.string(), z.string().max(100_000)),
+    maxSteps: z.number().int('expected a whole number').min(1).max(10, 'expected at most 10 steps').default(4),
+  })
+  .strict()
+  .refine((input) => (input.run.params.tools?.length ?? 0) > 0, { message: 'a tool scenario needs tools', path: ['run', 'params', 'tools'] })
+  .superRefine((input, context) => {
+    const names = new Set((input.run.params.tools ?? []).map((tool) => tool.function.name));
+    for (const name of Object.keys(input.cannedResults)) {
+      if (!names.has(name)) context.addIssue({ code: 'custom', path: ['cannedResults', name], message: 'expected the name of one of the tools' });
+    }
+  });
+
+/** Starts a run again (same prompt, system prompt and parameters), linked to the old one; targets replace the old run's columns. */
+export const rerunRunInput = z
+  .object({
+    runId: id,
+    targets: z
+      .array(runTargetSchema)
+      .min(1, 'expected at least one model')
+      .max(MAX_TARGETS, `expected at most ${MAX_TARGETS} models`)
+      .optional(),
     overrideBudget: z.boolean().optional(),
   })
   .strict();
@@ -133,6 +215,19 @@ export const methodInputs = {
   exportUsageCsv: usageReportInput,
   getBudgets: noInput,
   setBudget: setBudgetInput,
+  // Reviews (shared/review-schema.ts, outputs in shared/review-records.ts).
+  rateResponse: rateResponseInput,
+  setRunNotes: setRunNotesInput,
+  getRunAnnotations: z.object({ runId: id }).strict(),
+  startBlindReview: startBlindReviewInput,
+  voteBlind: voteBlindInput,
+  voidVote: voidVoteInput,
+  getBlindReview: z.object({ reviewId: id }).strict(),
+  getLeaderboard: leaderboardInput,
+  diffResponses: diffResponsesInput,
+  rerunRun: rerunRunInput,
+  exportRun: exportRunInput,
+  runToolScenario: runToolScenarioInput,
 } as const satisfies Record<MethodName, z.ZodType>;
 
 /** What a caller passes (defaults may be left out). */
@@ -148,7 +243,8 @@ export interface MethodOutputs {
   removeConnection: { removed: boolean };
   listModels: ModelInfo[];
   /** budgetWarnings: a line per spend budget at 80% or more that covers the run (absent when none). */
-  startRun: { runId: string; responseIds: string[]; budgetWarnings?: string[] };
+  /** warnings: targets the catalog says cannot do what the request asks (tools, structured output, reasoning); the run still starts. */
+  startRun: { runId: string; responseIds: string[]; budgetWarnings?: string[]; warnings?: RunWarning[] };
   stopRun: { stopped: number };
   listRuns: RunSummary[];
   getRun: RunDetail;
@@ -165,6 +261,23 @@ export interface MethodOutputs {
   exportUsageCsv: UsageCsv;
   getBudgets: BudgetStatus[];
   setBudget: BudgetStatus[];
+  /** null: the rating was cleared (no stars, thumb or note left). */
+  rateResponse: ResponseRating | null;
+  setRunNotes: RunNotes;
+  getRunAnnotations: RunAnnotations;
+  /** No model, provider, connection, response id, cost or timing anywhere in it; A/B order shuffled. */
+  startBlindReview: BlindReview;
+  /** The reveal. A second vote on the same review is refused (void it and start another). */
+  voteBlind: RevealedReview;
+  voidVote: RevealedReview;
+  getBlindReview: BlindReviewState;
+  getLeaderboard: Leaderboard;
+  diffResponses: ResponseDiff;
+  /** startRun's answer plus the run it repeats. */
+  rerunRun: MethodOutputs['startRun'] & { parentRunId: string };
+  exportRun: RunExport;
+  /** Resolves when every column has answered in text, failed, been stopped or used maxSteps. */
+  runToolScenario: ToolScenarioResult;
 }
 export type MethodOutput<M extends MethodName> = MethodOutputs[M];
 

@@ -24,6 +24,18 @@ export const methodNames = [
   'exportUsageCsv',
   'getBudgets',
   'setBudget',
+  'rateResponse',
+  'setRunNotes',
+  'getRunAnnotations',
+  'startBlindReview',
+  'voteBlind',
+  'voidVote',
+  'getBlindReview',
+  'getLeaderboard',
+  'diffResponses',
+  'rerunRun',
+  'exportRun',
+  'runToolScenario',
 ] as const;
 
 export type MethodName = (typeof methodNames)[number];

@@ -87,6 +87,30 @@ export interface ToolCallRecord {
   id: string | null;
   name: string;
   arguments: string;
+  /**
+   * Computed when the response ends (absent while streaming): do the arguments parse as JSON, and do they
+   * satisfy the requested tool's `parameters` schema (ajv)? schemaErrors: "<path>: <message>", first
+   * violation first; an unknown tool name is one error. Empty when valid or when the tool has no schema.
+   */
+  validation?: ToolCallValidation;
+}
+
+export interface ToolCallValidation {
+  validJson: boolean;
+  schemaErrors: string[];
+}
+
+/** One JSON Schema violation: path as a JSON pointer into the value ("" is the root), ajv's message. */
+export interface SchemaViolation {
+  path: string;
+  message: string;
+}
+
+/** The final text checked against RunParams.responseFormat (json_schema: parsed and validated; json_object: parsed). */
+export interface StructuredOutputCheck {
+  validJson: boolean;
+  /** Empty when valid; when the text is not JSON, one entry with path "" and the parse error. */
+  errors: SchemaViolation[];
 }
 
 export interface ResponseRecord {
@@ -109,12 +133,69 @@ export interface ResponseRecord {
   metrics: ResponseMetrics;
   error: JuxtaError | null;
   attempts: AttemptRecord[];
+  /**
+   * Present when the run asked for a responseFormat and the response is done: the answer parsed and checked.
+   * Derived from text + the run's schema, so the engine recomputes it when it reads a stored run (no column).
+   */
+  structuredOutput?: StructuredOutputCheck;
+}
+
+/** A tool in OpenAI's `tools` format; `parameters` is a JSON Schema with type "object" at its root. */
+export interface ToolDefinition {
+  type: 'function';
+  function: {
+    name: string;
+    description?: string;
+    parameters?: Record<string, unknown>;
+    /** OpenAI structured-outputs mode for the arguments. */
+    strict?: boolean;
+  };
+}
+
+/** auto: the model decides; none: never call; required: call at least one; { name }: call this tool. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
+
+export type ResponseFormat =
+  | { type: 'json_schema'; name: string; schema: Record<string, unknown>; strict?: boolean }
+  | { type: 'json_object' };
+
+/**
+ * Reasoning effort or budget (one of the two). Sent through OpenRouter as `reasoning: { effort | max_tokens, exclude }`;
+ * direct providers get their own field (provider/quirks/map-reasoning-request.ts), e.g. OpenAI `reasoning_effort`.
+ * exclude: the model reasons but the reasoning text is not returned.
+ */
+export interface ReasoningOptions {
+  effort?: 'low' | 'medium' | 'high';
+  maxTokens?: number;
+  exclude?: boolean;
 }
 
 export interface RunParams {
   temperature?: number;
   maxTokens?: number;
+  tools?: ToolDefinition[];
+  toolChoice?: ToolChoice;
+  parallelToolCalls?: boolean;
+  responseFormat?: ResponseFormat;
+  reasoning?: ReasoningOptions;
 }
+
+/** A tool call as an assistant message carries it in a conversation (ToolCallRecord without the streaming index). */
+export interface ConversationToolCall {
+  id: string;
+  name: string;
+  arguments: string;
+}
+
+/**
+ * One earlier message of a column's conversation (the system prompt is RunRecord.systemPrompt, not a message).
+ * On the wire: assistant toolCalls -> tool_calls [{ id, type: 'function', function: { name, arguments } }],
+ * tool toolCallId -> tool_call_id.
+ */
+export type ConversationMessage =
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string | null; toolCalls?: ConversationToolCall[] }
+  | { role: 'tool'; toolCallId: string; content: string };
 
 export type RouteSort = 'price' | 'latency' | 'throughput';
 
@@ -164,6 +245,41 @@ export interface RunTarget {
   /** Tried in order when the model fails with a fallback-worthy error (429, 5xx, timeout, network, context length). */
   fallbackModels?: string[];
   routing?: RoutingPolicy;
+  /**
+   * The column's conversation before this run's prompt (multi-turn): the request is system prompt, these
+   * messages, then the run's prompt as a user message (left out when the prompt is empty, e.g. after tool results).
+   * Build it with continueConversation (shared/conversation.ts). Kept in the run's targets JSON.
+   */
+  messages?: ConversationMessage[];
+  /** The response this column continues (set by continueConversation's callers and by runToolScenario). */
+  continues?: { runId: string; responseId: string };
+}
+
+/** A target the catalog says cannot do what the request asks; the run starts anyway (the catalog may be out of date). */
+export interface RunWarning {
+  targetIndex: number;
+  model: string;
+  /** tools / structuredOutput / reasoning: the catalog says the model lacks it; reasoningBudget: the connection cannot send a token budget. */
+  kind: 'tools' | 'structuredOutput' | 'reasoning' | 'reasoningBudget';
+  message: string;
+}
+
+/** One column of an auto-mode tool scenario (runToolScenario). */
+export interface ToolScenarioColumn {
+  targetIndex: number;
+  model: string;
+  /** The column's response in each step, in order (step n is runIds[n]). */
+  responseIds: string[];
+  /** answered: ended with a text answer; max-steps: still calling tools after the last step; error / stopped: its last response's status. */
+  outcome: 'answered' | 'max-steps' | 'error' | 'stopped';
+}
+
+export interface ToolScenarioResult {
+  /** One run per step; each step's targets continue the previous step's responses (RunTarget.continues). */
+  runIds: string[];
+  columns: ToolScenarioColumn[];
+  budgetWarnings?: string[];
+  warnings?: RunWarning[];
 }
 
 export interface RunRecord {

@@ -1,6 +1,7 @@
 // The engine: pure Node, driven by every host (Electron IPC, web HTTP + SSE, CLI).
 // Handlers stay thin: catalog, connections, routing and runs each live in their own module.
 import type { RouteCandidateSummary } from '../../shared/catalog-records';
+import type { RunDetail } from '../../shared/records';
 import { JuxtaFailure } from '../../shared/result';
 import { ConnectionModelLists } from './catalog/connection-model-lists';
 import { ModelCatalog } from './catalog/model-catalog';
@@ -19,9 +20,15 @@ import { fetchKeyStatus } from './provider/openrouter-key-status';
 import { cancellableSleep } from './routing/cancellable-sleep';
 import { defaultRetryTiming } from './routing/retry-policy';
 import { RouteStats } from './routing/route-stats';
+import { capabilityWarnings } from './runs/capability-warnings';
+import { checkResponseOutput } from './runs/check-output';
 import { planFor } from './runs/route-response';
+import { runToolScenario } from './runs/tool-scenario';
 import { RunCoordinator } from './runs/run-coordinator';
 import { createUsageService } from './usage/index';
+import { readGenaiPricesVersion } from './pricing/price-data-version';
+import { createReviewService } from './review/index';
+import { assertRequestSchemas } from './validation/check-request-schemas';
 
 export type { Engine, EngineOptions, DemoProvider } from './engine-types';
 
@@ -65,13 +72,24 @@ export function createEngine(options: EngineOptions): Engine {
     random: options.random ?? Math.random,
   });
 
+  // Re-runs go through the engine's own startRun (checks, budgets, streaming), declared below.
+  const reviews = createReviewService({
+    store: options.store,
+    now: clock.wallMs,
+    random: options.random ?? Math.random,
+    appVersion: options.version,
+    catalogStatus: () => catalog.currentStatus(),
+    genaiPricesVersion: readGenaiPricesVersion,
+    startRun: (input) => engine.startRun(input),
+  });
+
   const requireConnection = (connectionId: string): void => {
     if (!options.store.getConnection(connectionId)) {
       throw new JuxtaFailure({ kind: 'invalid_input', message: `No connection with id ${connectionId}.` });
     }
   };
 
-  return {
+  const engine: Engine = {
     async getAppInfo() {
       return { version: options.version, host: options.host, secretStorage: options.vault.info, demoAvailable: options.demo !== undefined };
     },
@@ -93,6 +111,8 @@ export function createEngine(options: EngineOptions): Engine {
       return toModelInfos(await fetchListing(refreshDeps, connectionId));
     },
     async startRun(input) {
+      // Tool and response-format schemas are checked before anything is sent (ajv runs on this side only).
+      assertRequestSchemas('startRun', input.params);
       for (const target of input.targets) {
         if (!options.store.getConnection(target.connectionId)) {
           throw new JuxtaFailure({ kind: 'invalid_input', message: `targets: no connection with id ${target.connectionId} (model ${target.model})` });
@@ -100,8 +120,12 @@ export function createEngine(options: EngineOptions): Engine {
       }
       // Spend budgets: throws when one is used up (unless overridden), else warns from 80%.
       const budgetWarnings = usage.checkBudgets(input.targets.map((target) => target.connectionId), input.overrideBudget ?? false);
+      const warnings = capabilityWarnings(input.params, input.targets, catalog, (connectionId) => {
+        const row = connections.rows().find((candidate) => candidate.id === connectionId);
+        return (row ? connections.presetOf(row).quirks.reasoningRequest : undefined) ?? 'openrouter';
+      });
       const started = runs.start(input);
-      return budgetWarnings.length > 0 ? { ...started, budgetWarnings } : started;
+      return { ...started, ...(budgetWarnings.length > 0 ? { budgetWarnings } : {}), ...(warnings.length > 0 ? { warnings } : {}) };
     },
     async stopRun({ runId, responseId }) {
       return { stopped: runs.stop(runId, responseId) };
@@ -110,8 +134,12 @@ export function createEngine(options: EngineOptions): Engine {
       return options.store.listRuns(input);
     },
     async getRun({ runId }) {
-      const detail = runs.live(runId) ?? options.store.getRun(runId);
+      const live = runs.live(runId);
+      if (live) return live;
+      const detail = options.store.getRun(runId);
       if (!detail) throw new JuxtaFailure({ kind: 'not_found', message: `No run with id ${runId}.` });
+      // structuredOutput is derived, not stored: recompute it (and the tool-call checks) on read.
+      for (const response of detail.responses) checkResponseOutput(response, detail.run.params);
       return detail;
     },
     async listCatalog(query) {
@@ -181,6 +209,48 @@ export function createEngine(options: EngineOptions): Engine {
     async setBudget(input) {
       return usage.setBudget(input);
     },
+    // Auto mode: one run per step, each continuing the columns that called tools (runs/tool-scenario.ts).
+    async runToolScenario(input) {
+      const finished = async (runId: string): Promise<RunDetail> => {
+        await runs.waitForRun(runId);
+        return engine.getRun({ runId });
+      };
+      return runToolScenario({ start: (request) => engine.startRun(request), finished }, input);
+    },
+    // Reviews: ratings, notes and tags, blind A/B, leaderboard, diff, re-run, export (review/index.ts).
+    async rateResponse(input) {
+      return reviews.rateResponse(input);
+    },
+    async setRunNotes(input) {
+      return reviews.setRunNotes(input);
+    },
+    async getRunAnnotations({ runId }) {
+      return reviews.getRunAnnotations(runId);
+    },
+    async startBlindReview(input) {
+      return reviews.startBlindReview(input);
+    },
+    async voteBlind(input) {
+      return reviews.voteBlind(input);
+    },
+    async voidVote(input) {
+      return reviews.voidVote(input);
+    },
+    async getBlindReview({ reviewId }) {
+      return reviews.getBlindReview(reviewId);
+    },
+    async getLeaderboard(input) {
+      return reviews.getLeaderboard(input);
+    },
+    async diffResponses(input) {
+      return reviews.diffResponses(input);
+    },
+    async rerunRun(input) {
+      return reviews.rerunRun(input);
+    },
+    async exportRun(input) {
+      return reviews.exportRun(input);
+    },
     subscribeRun(runId, onBatch) {
       return runs.subscribe(runId, onBatch);
     },
@@ -193,4 +263,5 @@ export function createEngine(options: EngineOptions): Engine {
       await options.demo?.close();
     },
   };
+  return engine;
 }

@@ -21,6 +21,9 @@ Usage:
       variable with --key-env, or pipe the key in with --key-stdin (typed hidden on a terminal).
   juxta connections remove ID|LABEL
   juxta runs list [--search TEXT] [--limit N] [--json]
+  juxta export --run ID --format csv|json|md|html [--out FILE]
+      One run with what reproduces it (models asked and served, provider, parameters, price data,
+      app version); never a key. HTML is one self-contained file. Without --out, on stdout.
   juxta help
 
 Global:
@@ -35,6 +38,7 @@ const commands: Record<string, () => Promise<Command>> = {
   compare: async () => (await import('./cli-compare')).compareCommand,
   connections: async () => (await import('./cli-connections')).connectionsCommand,
   runs: async () => (await import('./cli-runs')).runsCommand,
+  export: async () => (await import('./cli-export')).exportCommand,
 };
 
 async function run(args: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 // The SQLite store: opens the database and composes the repositories into one JuxtaStore.
 import { closeDatabase, openDatabase } from './database';
 import { createConnectionsRepository } from './connections-repository';
+import { createReviewsRepository } from './reviews-repository';
 import { createRunsRepository } from './runs-repository';
 import { createSecretsRepository } from './secrets-repository';
 import { defaultSlowQueryMs, withSlowQueryLog, type StoreLog } from './slow-query-log';
@@ -8,6 +9,7 @@ import { createUsageRepository } from './usage-repository';
 import { createUsageBudgetsRepository } from './usage-budgets-repository';
 import { createUsageReportQueries } from './usage-report-queries';
 import type { JuxtaStore } from './store-types';
+export type { BlindReviewRow, VoteRow } from './reviews-types';
 
 export type {
   BudgetRow,
@@ -42,6 +44,7 @@ export function openStore(path: string, options: OpenStoreOptions = {}): JuxtaSt
       ...createUsageRepository(db),
       ...createUsageReportQueries(db),
       ...createUsageBudgetsRepository(db),
+      ...createReviewsRepository(db),
     },
     options.slowQueryMs ?? defaultSlowQueryMs,
     log,

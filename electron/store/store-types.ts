@@ -9,6 +9,7 @@ import type {
   RunSummary,
 } from '../../shared/records';
 import type { ErrorKind } from '../../shared/result';
+import type { ReviewsStoreMethods } from './reviews-types';
 
 export interface ConnectionRow {
   id: string;
@@ -115,7 +116,8 @@ export interface ListRunsQuery {
   beforeCreatedAt?: number;
 }
 
-export interface JuxtaStore {
+/** Ratings, notes, tags, re-run links and blind reviews: see reviews-types.ts. */
+export interface JuxtaStore extends ReviewsStoreMethods {
   readonly path: string;
   close(): void;
 

@@ -4,7 +4,7 @@ import type { ResolvedModel } from './model-defaults';
 import { DEFAULT_OUTPUT_TOKENS } from './model-defaults';
 import type { FinishReason } from './openrouter-shapes';
 import { fitTokens, generatedAnswerTokens, reasoningTextTokens, splitIntoTokens } from './text-source';
-import type { ChatRequestBody } from './types';
+import type { ChatRequestBody, SimulatedToolCall } from './types';
 
 /** One paced token. Every step counts as one completion token. */
 export type PlannedStep =
@@ -50,7 +50,7 @@ function splitArguments(text: string): string[] {
 }
 
 // Round-robin across calls so fragments of different indices interleave, the hard case for a client's reassembly.
-function toolCallSteps(calls: ResolvedModel['toolCalls']): PlannedStep[] {
+function toolCallSteps(calls: SimulatedToolCall[]): PlannedStep[] {
   const perCall = calls.map((call, index): PlannedStep[] => [
     { kind: 'tool-call-start', index, id: toolCallId(), name: call.name },
     ...splitArguments(call.arguments).map((fragment): PlannedStep => ({ kind: 'tool-call-arguments', index, fragment })),
@@ -86,9 +86,10 @@ export function planGeneration(model: ResolvedModel, request: ChatRequestBody): 
     kind: 'reasoning',
     text,
   }));
-  const callsTools = model.toolCalls.length > 0 && wantsTools(request);
+  const calls = typeof model.toolCalls === 'function' ? model.toolCalls(request) : model.toolCalls;
+  const callsTools = calls.length > 0 && wantsTools(request);
   const answerSteps: PlannedStep[] = callsTools
-    ? toolCallSteps(model.toolCalls)
+    ? toolCallSteps(calls)
     : contentTokens(model, request).map((text) => ({ kind: 'content', text }));
 
   const allSteps = [...reasoningSteps, ...answerSteps];

@@ -1,5 +1,5 @@
 // Fills a SimulatedModel's optional fields once, so the handlers never repeat a default.
-import type { ChatRequestBody, Fault, SimulatedModel } from './types';
+import type { ChatRequestBody, Fault, SimulatedModel, SimulatedToolCall } from './types';
 
 export interface ResolvedModel {
   id: string;
@@ -16,7 +16,7 @@ export interface ResolvedModel {
   text: string | ((request: ChatRequestBody) => string) | undefined;
   reasoningTokens: number;
   reasoningField: 'reasoning' | 'reasoning_content';
-  toolCalls: Array<{ name: string; arguments: string }>;
+  toolCalls: SimulatedToolCall[] | ((request: ChatRequestBody) => SimulatedToolCall[]);
   cachedPromptTokens: number;
   reportsCost: boolean;
   fault: Fault | undefined;

@@ -26,6 +26,12 @@ export interface ChatRequestBody {
   [field: string]: unknown;
 }
 
+export interface SimulatedToolCall {
+  name: string;
+  /** Streamed verbatim (it may be invalid JSON on purpose). */
+  arguments: string;
+}
+
 export type HttpFaultStatus = 400 | 401 | 402 | 403 | 404 | 408 | 413 | 429 | 500 | 502 | 503;
 
 export type Fault =
@@ -80,8 +86,11 @@ export interface SimulatedModel {
   reasoningTokens?: number;
   /** 'reasoning' (OpenRouter: `reasoning` + `reasoning_details`) or 'reasoning_content' (DeepSeek style). Default 'reasoning'. */
   reasoningField?: 'reasoning' | 'reasoning_content';
-  /** Streamed as tool_calls deltas instead of content when the request has tools; finish_reason 'tool_calls'. */
-  toolCalls?: Array<{ name: string; arguments: string }>;
+  /**
+   * Streamed as tool_calls deltas instead of content when the request has tools; finish_reason 'tool_calls'.
+   * A function decides per request (e.g. call a tool until the conversation holds N tool results, then answer in text).
+   */
+  toolCalls?: SimulatedToolCall[] | ((request: ChatRequestBody) => SimulatedToolCall[]);
   /** Reported in usage.prompt_tokens_details.cached_tokens (capped at the prompt tokens). */
   cachedPromptTokens?: number;
   /** Default true: usage carries OpenRouter's cost fields. false: the plain OpenAI usage a direct provider sends. */

@@ -41,7 +41,11 @@ describe('migrations', () => {
           "SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'run_search%'",
         )
         .all();
-      expect(tables.map((table) => table.name).sort()).toEqual(['budgets', 'connections', 'responses', 'runs', 'secrets', 'usage', 'usage_hourly', 'usage_latency_hourly']);
+      expect(tables.map((table) => table.name).sort()).toEqual([
+        'blind_reviews', 'budgets', 'connections', 'ratings', 'responses', 'run_notes', 'run_reruns', 'run_tags', 'runs', 'secrets',
+        'usage', 'usage_connection_keys', 'usage_hourly', 'usage_latency_hourly', 'usage_latency_model_rollup', 'usage_latency_rollup', 'usage_model_keys',
+        'usage_model_rollup', 'usage_rollup', 'usage_total_rollup',
+      ]);
       for (const table of tables) expect({ table: table.name, strict: table.strict }).toEqual({ table: table.name, strict: 1 });
       const virtualTables = db.prepare("SELECT name FROM pragma_table_list WHERE type = 'virtual'").pluck().all();
       expect(virtualTables).toContain('run_search');

@@ -28,17 +28,17 @@ export const presets: readonly PresetDefinition[] = [
   },
   {
     ...remote, id: 'openai', label: 'OpenAI', baseUrl: 'https://api.openai.com/v1', apiKeyEnv: 'OPENAI_API_KEY',
-    catalogProvider: 'openai', genaiPricesProvider: 'openai', hosts: ['api.openai.com'], quirks: { maxTokensField: 'max_completion_tokens' },
+    catalogProvider: 'openai', genaiPricesProvider: 'openai', hosts: ['api.openai.com'], quirks: { maxTokensField: 'max_completion_tokens', reasoningRequest: 'reasoning-effort' },
     notes: ['max_completion_tokens instead of max_tokens (reasoning models reject max_tokens)', 'Cached tokens from prompt_tokens_details'],
   },
   {
     ...remote, id: 'anthropic', label: 'Anthropic (OpenAI compatibility)', baseUrl: 'https://api.anthropic.com/v1', apiKeyEnv: 'ANTHROPIC_API_KEY',
-    catalogProvider: 'anthropic', genaiPricesProvider: 'anthropic', hosts: ['api.anthropic.com'], quirks: {},
+    catalogProvider: 'anthropic', genaiPricesProvider: 'anthropic', hosts: ['api.anthropic.com'], quirks: { reasoningRequest: 'anthropic-thinking' },
     notes: ['Dated model ids (claude-sonnet-4-20250514) mapped from catalog ids', 'Prompt-cache writes priced by genai-prices'],
   },
   {
     ...remote, id: 'gemini', label: 'Google Gemini (OpenAI compatibility)', baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai', apiKeyEnv: 'GEMINI_API_KEY',
-    catalogProvider: 'google', genaiPricesProvider: 'google', hosts: ['generativelanguage.googleapis.com'], quirks: {},
+    catalogProvider: 'google', genaiPricesProvider: 'google', hosts: ['generativelanguage.googleapis.com'], quirks: { reasoningRequest: 'reasoning-effort' },
     notes: ['Model ids without the "google/" prefix', 'Context-tiered prices (over 200k tokens) priced by genai-prices'],
   },
   {
@@ -48,12 +48,12 @@ export const presets: readonly PresetDefinition[] = [
   },
   {
     ...remote, id: 'deepseek', label: 'DeepSeek', baseUrl: 'https://api.deepseek.com/v1', apiKeyEnv: 'DEEPSEEK_API_KEY',
-    catalogProvider: 'deepseek', genaiPricesProvider: 'deepseek', hosts: ['api.deepseek.com'], quirks: {},
+    catalogProvider: 'deepseek', genaiPricesProvider: 'deepseek', hosts: ['api.deepseek.com'], quirks: { reasoningRequest: 'none' },
     notes: ['Reasoning from reasoning_content', 'Cached tokens from prompt_cache_hit_tokens', 'Off-peak prices by time of day (genai-prices)'],
   },
   {
     ...remote, id: 'groq', label: 'Groq', baseUrl: 'https://api.groq.com/openai/v1', apiKeyEnv: 'GROQ_API_KEY',
-    catalogProvider: 'groq', genaiPricesProvider: 'groq', hosts: ['api.groq.com'], quirks: {},
+    catalogProvider: 'groq', genaiPricesProvider: 'groq', hosts: ['api.groq.com'], quirks: { reasoningRequest: 'reasoning-effort' },
     notes: ['Usage also read from x_groq.usage on older streams'],
   },
   {
@@ -63,7 +63,7 @@ export const presets: readonly PresetDefinition[] = [
   },
   {
     ...remote, id: 'xai', label: 'xAI', baseUrl: 'https://api.x.ai/v1', apiKeyEnv: 'XAI_API_KEY',
-    catalogProvider: 'xai', genaiPricesProvider: 'x-ai', hosts: ['api.x.ai'], quirks: {},
+    catalogProvider: 'xai', genaiPricesProvider: 'x-ai', hosts: ['api.x.ai'], quirks: { reasoningRequest: 'reasoning-effort' },
     notes: ['Reasoning from reasoning_content'],
   },
   {

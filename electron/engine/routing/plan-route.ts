@@ -22,6 +22,8 @@ export interface RequestNeeds {
   maxOutputTokens: number;
   tools: boolean;
   images: boolean;
+  /** A json_schema response format (models without structured outputs may answer in prose). */
+  structuredOutput?: boolean;
 }
 
 export interface RouteCandidate extends ResolvedModel {
@@ -55,6 +57,7 @@ function fits(candidate: ResolvedModel, needs: RequestNeeds): boolean {
   if (candidate.contextLength !== null && needs.promptTokens + needs.maxOutputTokens > candidate.contextLength) return false;
   const model = candidate.catalogModel;
   if (model && needs.tools && !model.capabilities.tools) return false;
+  if (model && needs.structuredOutput && !model.capabilities.structuredOutput) return false;
   if (model && needs.images && !model.inputModalities.includes('image')) return false;
   return true;
 }

@@ -69,6 +69,7 @@ export async function callRoute(
     prompt: run.prompt,
     systemPrompt: run.systemPrompt,
     params: run.params,
+    ...(target.messages?.length ? { messages: target.messages } : {}),
     quirks: candidate.connection.preset.quirks,
     ...(extraBody ? { extraBody } : {}),
   };

@@ -41,15 +41,26 @@ interface Route {
 
 const unknownCost: Cost = { usd: null, source: 'unknown' };
 
-function estimateNeeds(run: RunRecord): RequestNeeds {
+function estimateNeeds(run: RunRecord, target: RunTarget): RequestNeeds {
   // About 4 characters per token: enough to tell a prompt that cannot fit an 8k window from one that can.
-  const characters = run.prompt.length + (run.systemPrompt?.length ?? 0);
-  return { promptTokens: Math.ceil(characters / 4), maxOutputTokens: run.params.maxTokens ?? 0, tools: false, images: false };
+  let characters = run.prompt.length + (run.systemPrompt?.length ?? 0);
+  for (const message of target.messages ?? []) {
+    characters += (message.content ?? '').length;
+    if (message.role === 'assistant') for (const call of message.toolCalls ?? []) characters += call.arguments.length;
+  }
+  const params = run.params;
+  return {
+    promptTokens: Math.ceil(characters / 4),
+    maxOutputTokens: params.maxTokens ?? 0,
+    tools: (params.tools?.length ?? 0) > 0 && params.toolChoice !== 'none',
+    images: false,
+    structuredOutput: params.responseFormat?.type === 'json_schema',
+  };
 }
 
 export function planFor(deps: Pick<RouteResponseDeps, 'connections' | 'sources' | 'stats' | 'clock'>, run: RunRecord, target: RunTarget): RouteCandidate[] {
   const connections = deps.connections.rows().map((row) => ({ row, preset: deps.connections.presetOf(row) }));
-  return planRoute({ ...deps.sources, target, connections, stats: deps.stats, needs: estimateNeeds(run), now: deps.clock.wallMs() });
+  return planRoute({ ...deps.sources, target, connections, stats: deps.stats, needs: estimateNeeds(run, target), now: deps.clock.wallMs() });
 }
 
 export async function routeResponse(deps: RouteResponseDeps, context: RouteResponseContext): Promise<void> {

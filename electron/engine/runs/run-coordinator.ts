@@ -6,6 +6,7 @@ import type { ResponseRecord, RunDetail, RunRecord, RunTarget } from '../../../s
 import { JuxtaFailure } from '../../../shared/result';
 import type { RunEvent, RunEventBatch } from '../../../shared/run-events';
 import type { ToolCallFragment } from '../provider/map-stream-chunk';
+import { checkResponseOutput } from './check-output';
 import { EventBatcher } from './event-batcher';
 import { newResponseRecord } from './response-record';
 import { routeResponse, type RouteResponseDeps } from './route-response';
@@ -77,6 +78,7 @@ export class RunCoordinator {
     if (!run) {
       const detail = this.options.store.getRun(runId);
       if (!detail) throw new JuxtaFailure({ kind: 'not_found', message: `No run with id ${runId}.` });
+      for (const response of detail.responses) checkResponseOutput(response, detail.run.params);
       onBatch([{ type: 'run-snapshot', runId, responses: detail.responses, finished: true }, { type: 'run-end', runId }]);
       return () => {};
     }
@@ -126,6 +128,7 @@ export class RunCoordinator {
       response.status = 'error';
       response.error = { kind: 'internal', message: `Unexpected error while routing: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
     }
+    checkResponseOutput(response, run.record.params);
     this.options.store.saveResponse(response);
     this.emit(run, { type: 'response-end', responseId: response.id, response: structuredClone(response) });
   }

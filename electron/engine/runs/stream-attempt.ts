@@ -2,7 +2,7 @@
 // Measures time to first content and total time on the monotonic clock.
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { RunParams } from '../../../shared/records';
+import type { ConversationMessage, RunParams } from '../../../shared/records';
 import type { JuxtaError } from '../../../shared/result';
 import type { Clock } from '../clock';
 import { classifyError } from '../provider/classify-error';
@@ -15,6 +15,8 @@ export interface AttemptRequest {
   prompt: string;
   systemPrompt: string | null;
   params: RunParams;
+  /** The column's earlier conversation (multi-turn); the prompt follows it unless empty. */
+  messages?: ConversationMessage[];
   /** Provider-specific body fields (OpenRouter's models and provider). */
   extraBody?: Record<string, unknown>;
   /** The connection's request quirks (see provider/quirks). */
@@ -39,10 +41,46 @@ export interface AttemptOutcome {
   contentChunks: number;
 }
 
+function toWireMessage(message: ConversationMessage): ChatCompletionMessageParam {
+  if (message.role === 'tool') return { role: 'tool', tool_call_id: message.toolCallId, content: message.content };
+  if (message.role === 'user') return { role: 'user', content: message.content };
+  const toolCalls = (message.toolCalls ?? []).map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
+  return { role: 'assistant', content: message.content, ...(toolCalls.length > 0 ? { tool_calls: toolCalls } : {}) };
+}
+
+/** tools, tool_choice, parallel_tool_calls, response_format and reasoning in OpenAI / OpenRouter wire shapes. */
+function requestOptionFields(params: RunParams): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (params.tools?.length) fields.tools = params.tools;
+  if (params.toolChoice !== undefined) {
+    fields.tool_choice = typeof params.toolChoice === 'string' ? params.toolChoice : { type: 'function', function: { name: params.toolChoice.name } };
+  }
+  if (params.parallelToolCalls !== undefined) fields.parallel_tool_calls = params.parallelToolCalls;
+  const format = params.responseFormat;
+  if (format?.type === 'json_object') fields.response_format = { type: 'json_object' };
+  if (format?.type === 'json_schema') {
+    fields.response_format = {
+      type: 'json_schema',
+      json_schema: { name: format.name, schema: format.schema, ...(format.strict !== undefined ? { strict: format.strict } : {}) },
+    };
+  }
+  const reasoning = params.reasoning;
+  if (reasoning) {
+    fields.reasoning = {
+      ...(reasoning.effort !== undefined ? { effort: reasoning.effort } : {}),
+      ...(reasoning.maxTokens !== undefined ? { max_tokens: reasoning.maxTokens } : {}),
+      ...(reasoning.exclude !== undefined ? { exclude: reasoning.exclude } : {}),
+    };
+  }
+  return fields;
+}
+
 export function buildChatRequest(request: AttemptRequest): ChatCompletionCreateParamsStreaming {
   const messages: ChatCompletionMessageParam[] = [];
   if (request.systemPrompt) messages.push({ role: 'system', content: request.systemPrompt });
-  messages.push({ role: 'user', content: request.prompt });
+  for (const message of request.messages ?? []) messages.push(toWireMessage(message));
+  // After tool results the next turn has no new user message.
+  if (request.prompt.trim() || messages.length === 0) messages.push({ role: 'user', content: request.prompt });
   const body: ChatBody = {
     model: request.model,
     messages,
@@ -50,6 +88,7 @@ export function buildChatRequest(request: AttemptRequest): ChatCompletionCreateP
     stream_options: { include_usage: true },
     ...(request.params.temperature !== undefined ? { temperature: request.params.temperature } : {}),
     ...(request.params.maxTokens !== undefined ? { max_tokens: request.params.maxTokens } : {}),
+    ...requestOptionFields(request.params),
     ...request.extraBody,
   };
   return request.quirks ? applyRequestQuirks(body, request.quirks) : body;

@@ -2,6 +2,8 @@
 import type { Database } from 'better-sqlite3';
 import { updateToSchemaVersion1 } from './0001-initial';
 import { updateToSchemaVersion2 } from './0002-usage-rollups';
+import { updateToSchemaVersion3 } from './0003-usage-rollup-levels';
+import { updateToSchemaVersion4 } from './0004-reviews';
 
 export interface Migration {
   version: number;
@@ -12,6 +14,8 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { version: 1, update: updateToSchemaVersion1 },
   { version: 2, update: updateToSchemaVersion2 },
+  { version: 3, update: updateToSchemaVersion3 },
+  { version: 4, update: updateToSchemaVersion4 },
 ];
 
 export const latestSchemaVersion = migrations.length;
