@@ -13,9 +13,15 @@ import { ResultsView } from './ResultsView';
 import { TopBar } from './TopBar';
 import { Welcome } from './Welcome';
 import { useDashboardToggle } from '../dashboard/dashboard-toggle';
+import { useCatalogToggle } from '../catalog/catalog-toggle';
+import { BlindReviewView } from '../review/BlindReviewView';
+import { openExportMenu } from '../review/review-actions';
+import { useReviewStore } from '../review/review-store';
 
 // The dashboard (and its chart library) loads on first open: first paint waits only for the compare view.
 const DashboardView = lazy(() => import('../dashboard/DashboardView').then((module) => ({ default: module.DashboardView })));
+const CatalogView = lazy(() => import('../catalog/CatalogView').then((module) => ({ default: module.CatalogView })));
+const LeaderboardView = lazy(() => import('../review/LeaderboardView').then((module) => ({ default: module.LeaderboardView })));
 
 function useGlobalShortcuts() {
   useEffect(() => {
@@ -55,7 +61,7 @@ function useMenuCommands() {
           case 'open-history':
             return useAppStore.setState({ historyOpen: true });
           case 'export':
-            return useAppStore.setState({ notice: 'Exporting runs is not available in this version yet.' });
+            return openExportMenu();
         }
       }),
     [],
@@ -82,6 +88,9 @@ function Workspace() {
   const hasConnections = useAppStore((state) => state.connections.length > 0);
   const historyOpen = useAppStore((state) => state.historyOpen);
   const dashboardOpen = useDashboardToggle((state) => state.open);
+  const catalogOpen = useCatalogToggle((state) => state.open);
+  const leaderboardOpen = useReviewStore((state) => state.leaderboardOpen);
+  const blindOpen = useReviewStore((state) => state.blind !== null);
 
   if (status === 'loading') {
     return (
@@ -113,6 +122,17 @@ function Workspace() {
           <Suspense fallback={<p className="muted splash">Loading the dashboard…</p>}>
             <DashboardView />
           </Suspense>
+        ) : catalogOpen ? (
+          <Suspense fallback={<p className="muted splash">Loading the catalog…</p>}>
+            <CatalogView />
+          </Suspense>
+        ) : leaderboardOpen ? (
+          <Suspense fallback={<p className="muted splash">Loading the leaderboard…</p>}>
+            <LeaderboardView />
+          </Suspense>
+        ) : blindOpen ? (
+          // The review replaces the composer and the results: no model name stays on screen.
+          <BlindReviewView />
         ) : hasConnections ? (
           <>
             <Composer theme={theme} />

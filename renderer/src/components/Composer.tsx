@@ -8,6 +8,7 @@ import { useRunStore } from '../state/run-store';
 import { MonacoField } from './MonacoField';
 import { ModelPicker } from './ModelPicker';
 import { runShortcut } from '../keys';
+import { RequestOptionsPanel } from '../tools/RequestOptionsPanel';
 
 function setPrompt(prompt: string) {
   useComposerStore.setState({ prompt });
@@ -100,7 +101,7 @@ function ExpandedComposer({ theme }: { theme: ResolvedTheme }) {
   const temperatureError = fieldError(errors, 'params.temperature');
   const maxTokensError = fieldError(errors, 'params.maxTokens');
   const otherErrors = Object.entries(errors.fields)
-    .filter(([path]) => !/^(prompt|systemPrompt|targets|params\.temperature|params\.maxTokens)(\.|$)/.test(path))
+    .filter(([path]) => !/^(prompt|systemPrompt|targets|params\.(temperature|maxTokens|tools|toolChoice|parallelToolCalls|responseFormat|reasoning))(\.|$)/.test(path))
     .map(([path, message]) => `${path}: ${message}`);
   const general = [errors.general, ...otherErrors].filter(Boolean).join('; ');
 
@@ -197,6 +198,8 @@ function ExpandedComposer({ theme }: { theme: ResolvedTheme }) {
           )}
         </div>
       </div>
+
+      <RequestOptionsPanel theme={theme} />
 
       <div className="composer-row composer-actions">
         <span className="row-label" />

@@ -8,6 +8,7 @@ import { useDebounced } from '../hooks/use-debounced';
 import { onRunsChanged, openRun } from '../state/actions';
 import { useAppStore } from '../state/app-store';
 import { useRunStore } from '../state/run-store';
+import { useIsBlind } from '../review/review-store';
 import { api } from '../transport';
 
 const pageSize = 50;
@@ -20,7 +21,7 @@ interface HistoryState {
   error: JuxtaError | null;
 }
 
-function HistoryRow({ run, active }: { run: RunSummary; active: boolean }) {
+function HistoryRow({ run, active, blind }: { run: RunSummary; active: boolean; blind: boolean }) {
   return (
     <button
       type="button"
@@ -41,13 +42,16 @@ function HistoryRow({ run, active }: { run: RunSummary; active: boolean }) {
           </span>
         )}
         <span className="spacer" />
-        <span className="mono small" title="Sum of the known costs">
-          {run.totalCostUsd === null ? 'cost unknown' : formatUsd(run.totalCostUsd)}
-        </span>
+        {/* Costs and models would give a blind review away. */}
+        {!blind && (
+          <span className="mono small" title="Sum of the known costs">
+            {run.totalCostUsd === null ? 'cost unknown' : formatUsd(run.totalCostUsd)}
+          </span>
+        )}
       </span>
       <span className="history-prompt">{run.promptPreview || <span className="muted">(empty prompt)</span>}</span>
       <span className="history-models mono small muted">
-        {run.models.length} · {run.models.join(', ')}
+        {run.models.length} · {blind ? 'models hidden during the blind review' : run.models.join(', ')}
       </span>
     </button>
   );
@@ -58,6 +62,7 @@ export function HistoryDrawer() {
   const query = useDebounced(search.trim(), 250);
   const [state, setState] = useState<HistoryState>({ items: [], loading: false, hasMore: true, error: null });
   const activeRunId = useRunStore((store) => store.view?.runId);
+  const blind = useIsBlind();
   const scrollRef = useRef<HTMLDivElement>(null);
   // Answers of superseded requests (an older search) are dropped.
   const generation = useRef(0);
@@ -158,7 +163,7 @@ export function HistoryDrawer() {
                 className="history-slot"
                 style={{ transform: `translateY(${virtualItem.start}px)`, height: virtualItem.size }}
               >
-                {run ? <HistoryRow run={run} active={run.id === activeRunId} /> : <p className="muted small history-loading">Loading more…</p>}
+                {run ? <HistoryRow run={run} active={run.id === activeRunId} blind={blind} /> : <p className="muted small history-loading">Loading more…</p>}
               </div>
             );
           })}

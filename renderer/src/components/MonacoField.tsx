@@ -5,6 +5,7 @@ import type { editor as MonacoEditorNamespace } from 'monaco-editor/editor';
 import { loadMonaco } from '../editor/load-monaco';
 import type { Monaco } from '../editor/monaco-setup';
 import type { ResolvedTheme } from '../hooks/use-theme';
+import { jsonSyntaxError } from '../editor/json-syntax';
 
 export interface MonacoFieldProps {
   id: string;
@@ -20,12 +21,14 @@ export interface MonacoFieldProps {
   describedBy?: string;
   className?: string;
   autoFocus?: boolean;
+  /** Default markdown; json gets Monaco's JSON language (syntax errors marked inline, folding). */
+  language?: 'markdown' | 'json';
 }
 
 const monoFont = 'ui-monospace, SFMono-Regular, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace';
 
 export function MonacoField(props: MonacoFieldProps) {
-  const { id, value, onChange, onSubmit, ariaLabel, placeholder, theme, testId, invalid, describedBy, className, autoFocus } = props;
+  const { id, value, onChange, onSubmit, ariaLabel, placeholder, theme, testId, invalid, describedBy, className, autoFocus, language = 'markdown' } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const editorRef = useRef<MonacoEditorNamespace.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<Monaco | null>(null);
@@ -45,7 +48,7 @@ export function MonacoField(props: MonacoFieldProps) {
         monacoRef.current = monaco;
         const editor = monaco.editor.create(hostRef.current, {
           value: latest.current.value,
-          language: 'markdown',
+          language,
           theme: theme === 'dark' ? 'juxta-dark' : 'juxta-light',
           ariaLabel,
           placeholder,
@@ -115,6 +118,18 @@ export function MonacoField(props: MonacoFieldProps) {
     const editor = editorRef.current;
     if (editor && editor.getValue() !== value) editor.setValue(value);
   }, [value, ready]);
+
+  // JSON fields: the syntax error marked where it is (a squiggle with the parser's message on hover).
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    const monaco = monacoRef.current;
+    if (!model || !monaco || language !== 'json') return;
+    const error = value.trim() === '' ? null : jsonSyntaxError(value);
+    const markers = error
+      ? [{ severity: monaco.MarkerSeverity.Error, message: error.message, startLineNumber: error.line, startColumn: error.column, endLineNumber: error.line, endColumn: error.column + 1 }]
+      : [];
+    monaco.editor.setModelMarkers(model, 'juxta-json', markers);
+  }, [value, ready, language]);
 
   useEffect(() => {
     monacoRef.current?.editor.setTheme(theme === 'dark' ? 'juxta-dark' : 'juxta-light');

@@ -8,7 +8,10 @@ import { connectionById, useAppStore } from '../state/app-store';
 import { useResponse, useRunStore } from '../state/run-store';
 import { SimulatedBadge } from './ConnectionBadge';
 import { MarkdownView } from './MarkdownView';
-import { Attempts, ErrorDetails, Metrics, Reasoning, RetryNotice, StatusBadge, ToolCalls } from './ResponseParts';
+import { ColumnReviewControls } from '../review/ColumnReviewControls';
+import { Attempts, ErrorDetails, Metrics, Reasoning, RetryNotice, StatusBadge } from './ResponseParts';
+import { ColumnWarnings, ReasoningCost, StructuredOutput, ToolCallList } from '../tools/ColumnToolParts';
+import { ColumnContinue, EarlierTurns } from '../tools/ColumnConversation';
 
 // Within this many pixels of the bottom counts as "at the bottom" (follow the stream).
 const bottomSlack = 8;
@@ -120,6 +123,7 @@ export const ResultColumn = memo(function ResultColumn({ responseId }: { respons
             )}
             {response.providerServed && <span title="Provider that served it"> via {response.providerServed}</span>}
           </span>
+          <ColumnReviewControls responseId={responseId} finished={!live} />
           {live && (
             <button type="button" className="button danger-outline small" onClick={() => void stopResponse(responseId)} data-testid="column-stop">
               Stop
@@ -155,6 +159,8 @@ export const ResultColumn = memo(function ResultColumn({ responseId }: { respons
         tabIndex={0}
         aria-label={`Answer of ${response.modelAsked}`}
       >
+        <ColumnWarnings responseId={responseId} />
+        <EarlierTurns response={response} />
         {response.error && <ErrorDetails error={response.error} testId="column-error" />}
         {response.incomplete && (
           <div className="banner banner-warn" role="status" data-testid="column-incomplete">
@@ -167,10 +173,12 @@ export const ResultColumn = memo(function ResultColumn({ responseId }: { respons
         {live && <RetryNotice attempts={response.attempts} />}
         {response.attempts.length > 1 && <Attempts attempts={response.attempts} live={live} />}
         {response.reasoning !== '' && <Reasoning text={response.reasoning} thinking={live && response.text === ''} />}
-        {response.toolCalls.length > 0 && <ToolCalls calls={response.toolCalls} />}
+        <ReasoningCost response={response} />
+        <ToolCallList response={response} />
         <div className="markdown" data-testid="column-text">
           <MarkdownView text={response.text} streaming={live} />
         </div>
+        <StructuredOutput response={response} />
         {live && response.text === '' && response.reasoning === '' && (
           <div className="waiting muted small" aria-hidden="true">
             <span className="pulse" /> {response.status === 'pending' ? 'Waiting for the first token…' : 'Streaming…'}
@@ -180,6 +188,7 @@ export const ResultColumn = memo(function ResultColumn({ responseId }: { respons
           <p className="muted small">No text in this answer{response.finishReason ? ` (finish reason: ${response.finishReason})` : ''}.</p>
         )}
       </div>
+      <ColumnContinue response={response} />
       {live && !following && (
         <button
           type="button"

@@ -8,6 +8,8 @@ import { useRunStore } from '../state/run-store';
 import { ErrorDetails } from './ResponseParts';
 import { ResultColumn } from './ResultColumn';
 import { runShortcut } from '../keys';
+import { RunReviewBar } from '../review/RunReviewBar';
+import { FollowUpAll } from '../tools/ColumnConversation';
 
 const maximumPerRow = 4;
 
@@ -57,6 +59,7 @@ function RunHeader() {
         {summary}
       </span>
       <div className="spacer" />
+      <RunReviewBar />
       {collapsedCount > 0 && (
         <button type="button" className="button ghost small" onClick={() => useRunStore.setState({ collapsed: {} })}>
           Expand all ({collapsedCount})
@@ -100,6 +103,7 @@ export function ResultsView() {
   return (
     <section className="results" aria-label="Results">
       <RunHeader />
+      <FollowUpAll />
       {openError && <ErrorDetails error={openError} />}
       <div className={`results-grid rows-${rows.length}`}>
         {rows.map((row, index) => (

@@ -3,6 +3,9 @@ import { openConnectionsDialog, selectConnection } from '../state/actions';
 import type { ThemePreference } from '../state/prefs';
 import { kindLabel, SimulatedBadge } from './ConnectionBadge';
 import { useDashboardToggle } from '../dashboard/dashboard-toggle';
+import { useCatalogToggle } from '../catalog/catalog-toggle';
+import { toggleLeaderboard } from '../review/review-actions';
+import { useReviewStore } from '../review/review-store';
 
 const nextTheme: Record<ThemePreference, ThemePreference> = { system: 'dark', dark: 'light', light: 'system' };
 const themeLabels: Record<ThemePreference, string> = { system: 'Theme: system', dark: 'Theme: dark', light: 'Theme: light' };
@@ -56,6 +59,8 @@ export function TopBar() {
   const version = useAppStore((state) => state.appInfo?.version);
   const ready = useAppStore((state) => state.status === 'ready');
   const dashboardOpen = useDashboardToggle((state) => state.open);
+  const catalogOpen = useCatalogToggle((state) => state.open);
+  const leaderboardOpen = useReviewStore((state) => state.leaderboardOpen);
   return (
     <header className="top-bar">
       <div className="brand" title={version ? `Juxta ${version}` : 'Juxta'}>
@@ -76,6 +81,16 @@ export function TopBar() {
       </button>
       <button
         type="button"
+        className={`button ghost${catalogOpen ? ' active' : ''}`}
+        aria-pressed={catalogOpen}
+        onClick={useCatalogToggle.getState().toggle}
+        data-testid="catalog-button"
+        disabled={!ready}
+      >
+        Catalog
+      </button>
+      <button
+        type="button"
         className={`button ghost${dashboardOpen ? ' active' : ''}`}
         aria-pressed={dashboardOpen}
         onClick={useDashboardToggle.getState().toggle}
@@ -83,6 +98,16 @@ export function TopBar() {
         disabled={!ready}
       >
         Dashboard
+      </button>
+      <button
+        type="button"
+        className={`button ghost${leaderboardOpen && !dashboardOpen ? ' active' : ''}`}
+        aria-pressed={leaderboardOpen && !dashboardOpen}
+        onClick={toggleLeaderboard}
+        data-testid="leaderboard-button"
+        disabled={!ready}
+      >
+        Leaderboard
       </button>
       <button
         type="button"

@@ -11,6 +11,7 @@ import { localDate, presetRange, userTimeZone, type DateRange, type RangePreset 
 import { latencyChart, otherLabel, spendByConnectionChart, spendByDayChart, spendByModelChart, tokensByDayChart } from './usage-charts';
 import { formatPercent, formatSpend } from './usage-format';
 import { UsageTable } from './UsageTable';
+import { KeyStatusCards } from './key-status/KeyStatusCards';
 import './dashboard.css';
 
 interface Filters {
@@ -188,6 +189,7 @@ export function DashboardView() {
         </div>
       )}
       <UsageTable rows={report?.table ?? []} onExport={() => void exportCsv()} exporting={exporting} />
+      <KeyStatusCards connections={connections} refreshKey={refreshKey} />
       <BudgetSettings connections={connections} refreshKey={refreshKey} />
     </div>
   );

@@ -14,9 +14,11 @@ import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/dnd/register';
 import 'monaco-editor/languages/definitions/markdown/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import { registerJsonLanguage } from './json-language';
 
 // A bundled same-origin worker: no CDN, no blob URLs, allowed by worker-src 'self'.
 globalThis.MonacoEnvironment = { getWorker: () => new EditorWorker() };
+registerJsonLanguage(monaco);
 
 const shared = {
   'editor.lineHighlightBackground': '#00000000',

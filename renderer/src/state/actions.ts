@@ -10,6 +10,9 @@ import { animationFrameScheduler, createFrameBuffer, type FrameBuffer } from './
 import { applyRunEvents, createPendingRunView, createRunViewFromDetail, isTerminal } from './run-view';
 import { useRunStore } from './run-store';
 import { parseRunParams } from './prefs';
+import { buildRequestOptions } from '../tools/request-options';
+import { keepColumnOrder } from '../tools/merged-view';
+import { recordRunStarted } from '../tools/tools-run-store';
 
 // ---- app and connections ----
 
@@ -111,12 +114,13 @@ function stopFollowing(): void {
   subscription = null;
 }
 
-function follow(runId: string): void {
+/** Streams a run into the view; the tool flows use it for continuation runs shown beside earlier columns. */
+export function follow(runId: string): void {
   stopFollowing();
   const buffer = createFrameBuffer((events) => {
     const { view } = useRunStore.getState();
     if (!view || view.runId !== runId) return;
-    const next = applyRunEvents(view, events);
+    const next = keepColumnOrder(view, applyRunEvents(view, events));
     if (next === view) return;
     useRunStore.setState({ view: next });
     if (next.finished && !view.finished) {
@@ -134,18 +138,26 @@ onSubscriptionError((runId, error) => {
   useAppStore.setState({ notice: error.message });
 });
 
-export async function startRun(): Promise<void> {
+export function notifyRunsChanged(): void {
+  for (const listener of runsChangedListeners) listener();
+}
+
+/** Starts the composer's run; resolves to its id, or null when it did not start (errors shown by their fields). */
+export async function startRun(): Promise<string | null> {
   const composer = useComposerStore.getState();
-  if (composer.starting) return;
-  const { params, errors } = parseRunParams(composer.temperature, composer.maxTokens);
-  const fields: Record<string, string> = {};
+  if (composer.starting) return null;
+  const parsed = parseRunParams(composer.temperature, composer.maxTokens);
+  const { errors } = parsed;
+  const options = buildRequestOptions(composer.options);
+  const params = { ...parsed.params, ...options.params };
+  const fields: Record<string, string> = { ...options.errors };
   if (composer.prompt.trim() === '') fields.prompt = 'Write a prompt first.';
   if (composer.targets.length === 0) fields.targets = 'Add at least one model (two or more to compare).';
   if (errors.temperature) fields['params.temperature'] = errors.temperature;
   if (errors.maxTokens) fields['params.maxTokens'] = errors.maxTokens;
   if (Object.keys(fields).length > 0) {
     useComposerStore.setState({ errors: { fields, general: null } });
-    return;
+    return null;
   }
   useComposerStore.setState({ starting: true, errors: noErrors });
   const systemPrompt = composer.systemPrompt.trim() === '' ? undefined : composer.systemPrompt;
@@ -153,7 +165,7 @@ export async function startRun(): Promise<void> {
   const result = await api.startRun({ prompt: composer.prompt, systemPrompt, params, targets });
   if (!result.ok) {
     useComposerStore.setState({ starting: false, errors: parseFieldErrors(result.error) });
-    return;
+    return null;
   }
   useComposerStore.setState({ starting: false });
   const { runId, responseIds } = result.value;
@@ -163,8 +175,10 @@ export async function startRun(): Promise<void> {
     openError: null,
     collapsed: {},
   });
+  recordRunStarted(run, responseIds, result.value.warnings);
   follow(runId);
-  for (const listener of runsChangedListeners) listener();
+  notifyRunsChanged();
+  return runId;
 }
 
 export async function stopAll(): Promise<void> {

@@ -4,6 +4,8 @@ import { MAX_TARGETS } from '../contract-constants';
 import type { RunTarget } from '../../../shared/records';
 import type { FieldErrors } from '../format/field-errors';
 import { loadPrefs } from './prefs-storage';
+import type { RequestOptionsDraft } from '../tools/request-options';
+import { loadRequestOptionsDraft } from '../tools/request-options-storage';
 
 export interface ComposerState {
   prompt: string;
@@ -17,6 +19,8 @@ export interface ComposerState {
   starting: boolean;
   /** The composer folded to one line, to give the result columns the height. */
   collapsed: boolean;
+  /** The Options panel: tools, tool choice, response format, reasoning (tools/request-options.ts). */
+  options: RequestOptionsDraft;
 }
 
 const prefs = loadPrefs();
@@ -33,6 +37,7 @@ export const useComposerStore = create<ComposerState>(() => ({
   errors: noErrors,
   starting: false,
   collapsed: false,
+  options: loadRequestOptionsDraft(),
 }));
 
 export function sameTarget(left: RunTarget, right: RunTarget): boolean {
