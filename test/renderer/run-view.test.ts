@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { pendingResponseRecord } from '../../shared/response-record';
 import type { ResponseRecord } from '../../shared/records';
 import type { RunEvent } from '../../shared/run-events';
 import {
   applyRunEvents,
   createPendingRunView,
   createRunViewFromDetail,
-  emptyResponse,
   runProgress,
 } from '../../renderer/src/state/run-view';
 
@@ -20,7 +20,7 @@ function pendingView() {
 
 function finalRecord(overrides: Partial<ResponseRecord> = {}): ResponseRecord {
   return {
-    ...emptyResponse('r1', 'run-1', 0, targets[0]!),
+    ...pendingResponseRecord('r1', 'run-1', 0, targets[0]!),
     status: 'done',
     text: 'Hello world',
     usage: { promptTokens: 10, completionTokens: 2, cachedTokens: 0, cacheWriteTokens: 0, reasoningTokens: 0 },
@@ -78,8 +78,8 @@ describe('applyRunEvents', () => {
   });
 
   it('replaces the state with a snapshot (a reload mid-run resumes from it)', () => {
-    const streamed = { ...emptyResponse('r1', 'run-1', 0, targets[0]!), status: 'streaming' as const, text: 'partial' };
-    const second = emptyResponse('r2', 'run-1', 1, targets[1]!);
+    const streamed = { ...pendingResponseRecord('r1', 'run-1', 0, targets[0]!), status: 'streaming' as const, text: 'partial' };
+    const second = pendingResponseRecord('r2', 'run-1', 1, targets[1]!);
     const view = applyRunEvents(pendingView(), [
       { type: 'run-snapshot', runId: 'run-1', responses: [second, streamed], finished: false },
       { type: 'text-delta', responseId: 'r1', text: ' more' },
@@ -151,11 +151,11 @@ describe('applyRunEvents', () => {
 
   it('does not add an attempt the snapshot already had', () => {
     const withAttempt = {
-      ...emptyResponse('r1', 'run-1', 0, targets[0]!),
+      ...pendingResponseRecord('r1', 'run-1', 0, targets[0]!),
       attempts: [{ connectionId: 'c1', model: 'openai/gpt-4o', startedAt: 1, error: null }],
     };
     const view = applyRunEvents(pendingView(), [
-      { type: 'run-snapshot', runId: 'run-1', responses: [withAttempt, emptyResponse('r2', 'run-1', 1, targets[1]!)], finished: false },
+      { type: 'run-snapshot', runId: 'run-1', responses: [withAttempt, pendingResponseRecord('r2', 'run-1', 1, targets[1]!)], finished: false },
       { type: 'response-start', responseId: 'r1', attempt: 1, connectionId: 'c1', model: 'openai/gpt-4o' },
     ]);
     expect(view.responses.r1?.attempts).toHaveLength(1);
@@ -178,7 +178,7 @@ describe('applyRunEvents', () => {
 describe('createRunViewFromDetail and runProgress', () => {
   it('orders by target index and knows when everything has ended', () => {
     const run = { id: 'run-1', prompt: 'p', systemPrompt: null, params: {}, targets, createdAt: 42 };
-    const second = { ...emptyResponse('r2', 'run-1', 1, targets[1]!), status: 'error' as const };
+    const second = { ...pendingResponseRecord('r2', 'run-1', 1, targets[1]!), status: 'error' as const };
     const view = createRunViewFromDetail(run, [second, finalRecord()]);
     expect(view.order).toEqual(['r1', 'r2']);
     expect(view.finished).toBe(true);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunRecord } from '../../shared/records';
 import type { RunEvent } from '../../shared/run-events';
-import { applyRunEvents, createPendingRunView, emptyResponse } from '../../renderer/src/state/run-view';
+import { applyRunEvents, createPendingRunView } from '../../renderer/src/state/run-view';
+import { pendingResponseRecord } from '../../shared/response-record';
 import { keepColumnOrder, mergedContinuationView } from '../../renderer/src/tools/merged-view';
 import { describeToolCall, prettyArguments } from '../../renderer/src/tools/tool-call-view';
 
@@ -46,7 +47,7 @@ describe('continuation shown in place', () => {
 
   it('keeps the column order when the continuation’s snapshot sorts by its own target index', () => {
     const view = mergedContinuationView(first, continuation, [{ previousId: 'r2', responseId: 'n2', target: targets[1]!, targetIndex: 0 }]);
-    const snapshot: RunEvent = { type: 'run-snapshot', runId: 'run-2', responses: [{ ...emptyResponse('n2', 'run-2', 0, targets[1]!), status: 'streaming' }], finished: false };
+    const snapshot: RunEvent = { type: 'run-snapshot', runId: 'run-2', responses: [{ ...pendingResponseRecord('n2', 'run-2', 0, targets[1]!), status: 'streaming' }], finished: false };
     const sorted = applyRunEvents(view, [snapshot]);
     expect(sorted.order[0]).toBe('n2');
     expect(keepColumnOrder(view, sorted).order).toEqual(['r1', 'n2', 'r3']);

@@ -1,31 +1,9 @@
 // Building and finishing a ResponseRecord: pure functions, so the rules are testable alone.
-import type { Cost, ResponseRecord, RunTarget, TokenUsage } from '../../../shared/records';
+import type { Cost, ResponseRecord, TokenUsage } from '../../../shared/records';
 import type { JuxtaError } from '../../../shared/result';
 import { convertUsage } from '../provider/convert-usage';
 import type { AttemptOutcome } from './stream-attempt';
 
-export function newResponseRecord(id: string, runId: string, targetIndex: number, target: RunTarget): ResponseRecord {
-  return {
-    id,
-    runId,
-    targetIndex,
-    connectionId: target.connectionId,
-    modelAsked: target.model,
-    modelServed: null,
-    providerServed: null,
-    status: 'pending',
-    incomplete: false,
-    text: '',
-    reasoning: '',
-    toolCalls: [],
-    finishReason: null,
-    usage: null,
-    cost: { usd: null, source: 'unknown' },
-    metrics: { ttftMs: null, totalMs: null, tokensPerSecond: null },
-    error: null,
-    attempts: [],
-  };
-}
 
 /** Output tokens per second after the first token; null when too short to measure. */
 export function tokensPerSecond(completionTokens: number, ttftMs: number | null, totalMs: number): number | null {

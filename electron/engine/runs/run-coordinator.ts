@@ -8,7 +8,7 @@ import type { RunEvent, RunEventBatch } from '../../../shared/run-events';
 import type { ToolCallFragment } from '../provider/map-stream-chunk';
 import { checkResponseOutput } from './check-output';
 import { EventBatcher } from './event-batcher';
-import { newResponseRecord } from './response-record';
+import { pendingResponseRecord } from '../../../shared/response-record';
 import { routeResponse, type RouteResponseDeps } from './route-response';
 import type { AttemptSink } from './stream-attempt';
 
@@ -42,7 +42,7 @@ export class RunCoordinator {
       targets: input.targets,
       createdAt: clock.wallMs(),
     };
-    const responses = input.targets.map((target, index) => newResponseRecord(randomUUID(), record.id, index, target));
+    const responses = input.targets.map((target, index) => pendingResponseRecord(randomUUID(), record.id, index, target));
     store.insertRun(record);
     for (const response of responses) store.saveResponse(response);
 

@@ -3,6 +3,7 @@
 // selector sees a change only for its own response.
 import type { ResponseRecord, RunRecord, RunTarget } from '../../../shared/records';
 import type { RunEvent } from '../../../shared/run-events';
+import { pendingResponseRecord } from '../../../shared/response-record';
 
 export interface RunView {
   runId: string;
@@ -23,29 +24,6 @@ export function isTerminal(response: ResponseRecord): boolean {
   return terminalStatuses.has(response.status);
 }
 
-export function emptyResponse(id: string, runId: string, targetIndex: number, target: RunTarget): ResponseRecord {
-  return {
-    id,
-    runId,
-    targetIndex,
-    connectionId: target.connectionId,
-    modelAsked: target.model,
-    modelServed: null,
-    providerServed: null,
-    status: 'pending',
-    incomplete: false,
-    text: '',
-    reasoning: '',
-    toolCalls: [],
-    finishReason: null,
-    usage: null,
-    cost: { usd: null, source: 'unknown' },
-    metrics: { ttftMs: null, totalMs: null, tokensPerSecond: null },
-    error: null,
-    attempts: [],
-  };
-}
-
 /** The view right after startRun answered, before the first (snapshot) batch arrives. */
 export function createPendingRunView(
   runId: string,
@@ -58,7 +36,7 @@ export function createPendingRunView(
   const order: string[] = [];
   responseIds.forEach((id, index) => {
     const target = targets[index] ?? { connectionId: '', model: '?' };
-    responses[id] = emptyResponse(id, runId, index, target);
+    responses[id] = pendingResponseRecord(id, runId, index, target);
     order.push(id);
   });
   return { runId, run, order, responses, finished: false, startedAt };

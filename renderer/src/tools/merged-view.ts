@@ -1,7 +1,8 @@
 // A continuation run shown in place: the continued columns get the new responses, the other columns
 // keep their answers, and the column order never moves (a continuation run's target indexes start at 0).
 import type { ResponseRecord, RunRecord, RunTarget } from '../../../shared/records';
-import { emptyResponse, type RunView } from '../state/run-view';
+import { pendingResponseRecord } from '../../../shared/response-record';
+import type { RunView } from '../state/run-view';
 
 /** `next` with `previous`'s column order when both hold the same responses (a snapshot re-sorts by target index). */
 export function keepColumnOrder(previous: RunView, next: RunView): RunView {
@@ -29,7 +30,7 @@ export function mergedContinuationView(view: RunView, run: RunRecord, continuati
       if (view.responses[id]) responses[id] = view.responses[id];
       return id;
     }
-    responses[continuation.responseId] = emptyResponse(continuation.responseId, run.id, continuation.targetIndex, continuation.target);
+    responses[continuation.responseId] = pendingResponseRecord(continuation.responseId, run.id, continuation.targetIndex, continuation.target);
     return continuation.responseId;
   });
   return { runId: run.id, run, order, responses, finished: false, startedAt: run.createdAt };
