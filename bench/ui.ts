@@ -12,6 +12,9 @@ const OUTPUT_TOKENS = tokensFlag > 0 ? Number(process.argv[tokensFlag + 1]) : 40
 
 interface PageFigures {
   longTasks: number[];
+  /** Start of each long task, ms after Run was pressed: tells whether they cluster at start, end or throughout. */
+  longTaskStarts: number[];
+  runStartedAt: number;
   frameIntervals: number[];
 }
 
@@ -28,10 +31,13 @@ async function main(): Promise<void> {
     // Observers go in before the app's own scripts run. A string, not a function: tsx's
     // name-keeping helper (__name) does not exist in the page.
     await page.addInitScript(`
-      const figures = { longTasks: [], frameIntervals: [] };
+      const figures = { longTasks: [], longTaskStarts: [], frameIntervals: [], runStartedAt: 0 };
       window.juxtaBench = figures;
       new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) figures.longTasks.push(entry.duration);
+        for (const entry of list.getEntries()) {
+          figures.longTasks.push(entry.duration);
+          figures.longTaskStarts.push(entry.startTime - figures.runStartedAt);
+        }
       }).observe({ type: 'longtask', buffered: true });
       let last = performance.now();
       function tick(now) {
@@ -51,7 +57,9 @@ async function main(): Promise<void> {
     await typeIntoEditor(page, 'prompt-editor', 'Write a long report.');
 
     // Measure only the streaming: reset the page figures right before Run.
-    await page.evaluate('window.juxtaBench.longTasks.length = 0; window.juxtaBench.frameIntervals.length = 0;');
+    await page.evaluate(
+      'window.juxtaBench.longTasks.length = 0; window.juxtaBench.longTaskStarts.length = 0; window.juxtaBench.frameIntervals.length = 0; window.juxtaBench.runStartedAt = performance.now();',
+    );
     const startedAt = performance.now();
     await page.getByTestId('run-button').click();
     await page.waitForFunction(
@@ -71,6 +79,10 @@ async function main(): Promise<void> {
       wallSeconds: round(wallSeconds, 1),
       longTasksOver50Ms: figures.longTasks.filter((duration) => duration > 50).length,
       longestTaskMs: round(Math.max(0, ...figures.longTasks), 1),
+      longTasksOver50MsAtSeconds: figures.longTasks
+        .map((duration, index) => ({ duration, at: figures.longTaskStarts[index]! }))
+        .filter((task) => task.duration > 50)
+        .map((task) => round(task.at / 1000, 1)),
       frames: frames.length,
       frameP50Ms: round(percentile(frames, 0.5), 1),
       frameP95Ms: round(percentile(frames, 0.95), 1),
@@ -84,6 +96,7 @@ async function main(): Promise<void> {
         { metric: 'wall time of the run', value: result.wallSeconds, unit: 's', budget: `ideal ~${OUTPUT_TOKENS / TOKENS_PER_SECOND}` },
         { metric: 'long tasks over 50 ms', value: result.longTasksOver50Ms, unit: '', budget: '0', verdict: result.longTasksOver50Ms === 0 ? 'ok' : 'over' },
         { metric: 'longest task', value: result.longestTaskMs, unit: 'ms' },
+        { metric: 'long tasks over 50 ms started at', value: result.longTasksOver50MsAtSeconds.join(', ') || '-', unit: 's after Run' },
         { metric: 'frame interval p50', value: result.frameP50Ms, unit: 'ms', budget: '~16.7' },
         { metric: 'frame interval p95', value: result.frameP95Ms, unit: 'ms' },
         { metric: 'frame interval p99', value: result.frameP99Ms, unit: 'ms' },
