@@ -1,33 +1,18 @@
 // `juxta export` as a user runs it: a child process with its own JUXTA_HOME, a run made against the simulator.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index';
+import { runJuxta, type CliResult } from './run-juxta';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const API_KEY = 'sk-sim-export-test-9a8b7c6d5e';
 
 let home: string;
 let simulator: Simulator;
 
-function juxta(args: string[], stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/hosts/cli.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, JUXTA_HOME: home, NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
+function juxta(args: string[], stdin?: string): Promise<CliResult> {
+  return runJuxta(home, args, stdin);
 }
 
 beforeAll(async () => {

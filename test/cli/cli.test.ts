@@ -1,41 +1,20 @@
 // `juxta` as a user runs it: a child process with its own JUXTA_HOME, against the provider simulator.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConnectionSummary, ResponseRecord, RunSummary } from '../../shared/records';
 import { openStore } from '../../electron/store/index';
 import { startSimulator, type Simulator } from '../simulator/index';
+import { runJuxta, type CliResult } from './run-juxta';
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const API_KEY = 'sk-sim-cli-test-5f1e2d3c4b5a';
-
-interface CliResult {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 let home: string;
 let simulator: Simulator;
 
 function juxta(args: string[], stdin?: string): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/hosts/cli.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, JUXTA_HOME: home, NO_COLOR: '1' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+  return runJuxta(home, args, stdin);
 }
 
 beforeAll(async () => {
