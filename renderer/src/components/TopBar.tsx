@@ -79,50 +79,43 @@ export function TopBar() {
       >
         {themeLabels[theme]}
       </button>
-      <button
-        type="button"
-        className={`button ghost${catalogOpen ? ' active' : ''}`}
-        aria-pressed={catalogOpen}
-        onClick={useCatalogToggle.getState().toggle}
-        data-testid="catalog-button"
-        disabled={!ready}
-      >
-        Catalog
-      </button>
-      <button
-        type="button"
-        className={`button ghost${dashboardOpen ? ' active' : ''}`}
-        aria-pressed={dashboardOpen}
-        onClick={useDashboardToggle.getState().toggle}
-        data-testid="dashboard-button"
-        disabled={!ready}
-      >
-        Dashboard
-      </button>
-      <button
-        type="button"
-        className={`button ghost${leaderboardOpen && !dashboardOpen ? ' active' : ''}`}
-        aria-pressed={leaderboardOpen && !dashboardOpen}
+      <ViewToggleButton label="Catalog" testId="catalog-button" pressed={catalogOpen} onClick={useCatalogToggle.getState().toggle} disabled={!ready} />
+      <ViewToggleButton label="Dashboard" testId="dashboard-button" pressed={dashboardOpen} onClick={useDashboardToggle.getState().toggle} disabled={!ready} />
+      <ViewToggleButton
+        label="Leaderboard"
+        testId="leaderboard-button"
+        pressed={leaderboardOpen && !dashboardOpen}
         onClick={toggleLeaderboard}
-        data-testid="leaderboard-button"
         disabled={!ready}
-      >
-        Leaderboard
-      </button>
-      <button
-        type="button"
-        className={`button ghost${historyOpen ? ' active' : ''}`}
-        aria-pressed={historyOpen}
-        aria-controls="history-panel"
+      />
+      <ViewToggleButton
+        label="History"
+        testId="history-button"
+        pressed={historyOpen}
+        controls="history-panel"
         onClick={() => useAppStore.setState({ historyOpen: !historyOpen })}
-        data-testid="history-button"
         disabled={!ready}
-      >
-        History
-      </button>
+      />
       <button type="button" className="button" onClick={() => openConnectionsDialog(false)} data-testid="connections-button" disabled={!ready}>
         Connections
       </button>
     </header>
+  );
+}
+
+/** A top-bar button that shows or hides one view; pressed while its view is open. */
+function ViewToggleButton(props: { label: string; testId: string; pressed: boolean; onClick: () => void; disabled: boolean; controls?: string }) {
+  return (
+    <button
+      type="button"
+      className={`button ghost${props.pressed ? ' active' : ''}`}
+      aria-pressed={props.pressed}
+      aria-controls={props.controls}
+      onClick={props.onClick}
+      data-testid={props.testId}
+      disabled={props.disabled}
+    >
+      {props.label}
+    </button>
   );
 }
